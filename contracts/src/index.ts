@@ -1,0 +1,4 @@
+export * from './common.js';
+export * from './auth.js';
+export * from './institutions.js';
+export * from './people.js';
