@@ -1,0 +1,8 @@
+import type { AppContext } from './http/types.js';
+
+/**
+ * Long-running work started with the server (job workers, pollers, schedulers).
+ * Each starter returns a stop function that graceful shutdown awaits. Add one line per feature.
+ */
+export type BackgroundStarter = (ctx: AppContext) => Promise<() => Promise<void>>;
+export const backgroundStarters: BackgroundStarter[] = [];

@@ -1,0 +1,11 @@
+import type { App } from './types.js';
+import { authRoutes } from '../../features/auth/auth.routes.js';
+import { auditRoutes } from '../../features/audit/audit.routes.js';
+import { institutionsRoutes } from '../../features/institutions/institutions.routes.js';
+import { peopleRoutes } from '../../features/people/people.routes.js';
+
+/**
+ * Every feature's routes, listed explicitly. Add one line per feature; keep routes thin
+ * (validate → authorize → call the use case → present).
+ */
+export const featureRoutes: Array<(app: App) => Promise<void>> = [authRoutes, auditRoutes, institutionsRoutes, peopleRoutes];
