@@ -1,0 +1,23 @@
+import type { AppRoute } from './route-types';
+import { authRoutes } from '../features/auth/auth.routes';
+import { homeRoutes } from '../features/home/home.routes';
+import { institutionsRoutes } from '../features/institutions/institutions.routes';
+import { peopleRoutes } from '../features/people/people.routes';
+
+export type { AppRoute, NavSection } from './route-types';
+
+/**
+ * Every screen of the signed-in app, in navigation order.
+ *
+ * Add your feature's routes here: create `features/<feature>/<feature>.routes.tsx` exporting an
+ * `AppRoute[]` (path, element, and `navLabelKey` + `icon` + `section` if it belongs in the
+ * navigation), put its strings in `locales/{sq,sr,en}/<feature>.json`, and spread the array below
+ * — one line per feature, so parallel work does not conflict. The router and the navigation are
+ * both built from this list; nothing else needs editing.
+ */
+export const appRoutes: AppRoute[] = [
+  ...homeRoutes,
+  ...institutionsRoutes,
+  ...peopleRoutes,
+  ...authRoutes,
+];
