@@ -20,9 +20,7 @@ export function LanguageSwitcher({ size = 'xs' }: { size?: 'xs' | 'sm' }) {
   const savePreference = useMutation({
     mutationFn: (locale: UiLocale) => api.put<unknown>('/api/me/preferences', { locale }),
     onSuccess: (_result, locale) =>
-      queryClient.setQueryData<MeResponse>(meQueryKey, (old) =>
-        old?.user ? { ...old, user: { ...old.user, locale } } : old,
-      ),
+      queryClient.setQueryData<MeResponse>(meQueryKey, (old) => (old?.user ? { ...old, user: { ...old.user, locale } } : old)),
     onError: (error) =>
       notifications.show({
         color: 'red',

@@ -25,8 +25,7 @@ export function UserMenu({ institutionLabel }: { institutionLabel: string | unde
   const run = (everywhere: boolean) =>
     signOut.mutate(everywhere, {
       onSuccess: () => void navigate('/', { replace: true }),
-      onError: (error) =>
-        notifications.show({ color: 'red', title: t('userMenu.signOutFailed'), message: errorMessage(t, error) }),
+      onError: (error) => notifications.show({ color: 'red', title: t('userMenu.signOutFailed'), message: errorMessage(t, error) }),
     });
 
   return (

@@ -11,8 +11,7 @@ import { meQueryKey, resetSession } from './session';
 const theme = createTheme({
   primaryColor: 'indigo',
   defaultRadius: 'md',
-  fontFamily:
-    'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif',
+  fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif',
 });
 
 /** When the server says the session is gone, drop cached data and show sign-in again. */
@@ -20,9 +19,7 @@ function UnauthenticatedWatcher({ client }: { client: QueryClient }) {
   useEffect(
     () =>
       onUnauthenticated(() => {
-        const wasSignedIn = Boolean(
-          (client.getQueryData(meQueryKey) as { user?: unknown } | undefined)?.user,
-        );
+        const wasSignedIn = Boolean((client.getQueryData(meQueryKey) as { user?: unknown } | undefined)?.user);
         resetSession(client);
         if (wasSignedIn) {
           notifications.show({ color: 'yellow', message: i18n.t('common:errors.unauthenticated') });

@@ -15,10 +15,7 @@ export function buildRouteObjects(): RouteObject[] {
         </AuthGate>
       ),
       errorElement: <RouteErrorPage />,
-      children: [
-        ...appRoutes.map((route) => ({ path: route.path, element: route.element })),
-        { path: '*', element: <NotFoundPage /> },
-      ],
+      children: [...appRoutes.map((route) => ({ path: route.path, element: route.element })), { path: '*', element: <NotFoundPage /> }],
     },
   ];
 }

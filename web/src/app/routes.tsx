@@ -15,9 +15,4 @@ export type { AppRoute, NavSection } from './route-types';
  * — one line per feature, so parallel work does not conflict. The router and the navigation are
  * both built from this list; nothing else needs editing.
  */
-export const appRoutes: AppRoute[] = [
-  ...homeRoutes,
-  ...institutionsRoutes,
-  ...peopleRoutes,
-  ...authRoutes,
-];
+export const appRoutes: AppRoute[] = [...homeRoutes, ...institutionsRoutes, ...peopleRoutes, ...authRoutes];

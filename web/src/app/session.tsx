@@ -46,8 +46,7 @@ export function resetSession(queryClient: QueryClient): void {
 export function useSignOut() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (everywhere: boolean) =>
-      api.post<unknown>(everywhere ? '/api/auth/logout-all' : '/api/auth/logout'),
+    mutationFn: (everywhere: boolean) => api.post<unknown>(everywhere ? '/api/auth/logout-all' : '/api/auth/logout'),
     onSuccess: () => resetSession(queryClient),
   });
 }

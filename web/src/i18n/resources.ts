@@ -25,6 +25,4 @@ export function buildResources(modules: Record<string, Record<string, unknown>>)
 export const resources = buildResources(files);
 
 /** Namespace names found in the locale folders (common, auth, institutions, people, …). */
-export const namespaces: string[] = [
-  ...new Set(Object.values(resources).flatMap((lang) => Object.keys(lang))),
-].sort();
+export const namespaces: string[] = [...new Set(Object.values(resources).flatMap((lang) => Object.keys(lang)))].sort();

@@ -18,9 +18,7 @@ describe('translation keys used in the code', () => {
         const key = match[1] ?? '';
         const candidates = key.includes(':') ? [key] : namespaces.map((ns) => `${ns}:${key}`);
         for (const lng of ['sq', 'sr', 'en']) {
-          const found = candidates.some(
-            (k) => i18n.exists(k, { lng }) || i18n.exists(`${k}_other`, { lng }),
-          );
+          const found = candidates.some((k) => i18n.exists(k, { lng }) || i18n.exists(`${k}_other`, { lng }));
           if (!found) missing.push(`${file}: ${key} (${lng})`);
         }
       }

@@ -40,8 +40,7 @@ export function mockApi(routes: Record<string, Handler | { status?: number; body
     const route = routes[`${method} ${path}`];
     const result = typeof route === 'function' ? route({ ...init, url }) : route;
     const status = result?.status ?? (route ? 200 : 404);
-    const payload =
-      result?.body ?? (route ? {} : { error: { code: 'not_found', message: `No mock for ${method} ${path}` } });
+    const payload = result?.body ?? (route ? {} : { error: { code: 'not_found', message: `No mock for ${method} ${path}` } });
     return new Response(JSON.stringify(payload), {
       status,
       headers: { 'content-type': 'application/json' },

@@ -1,25 +1,15 @@
 import { useState, type FormEvent } from 'react';
-import {
-  Alert,
-  Button,
-  Checkbox,
-  Code,
-  CopyButton,
-  Group,
-  Image,
-  List,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Alert, Button, Checkbox, Code, CopyButton, Group, Image, List, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../app/errors';
 import { useConfirmEnrolment, useStartEnrolment } from './auth.api';
 
 /** Splits a base32 secret into groups of four so it can be typed without losing one's place. */
 function groupSecret(secret: string): string {
-  return secret.replace(/\s/g, '').replace(/(.{4})/g, '$1 ').trim();
+  return secret
+    .replace(/\s/g, '')
+    .replace(/(.{4})/g, '$1 ')
+    .trim();
 }
 
 function downloadCodes(codes: string[], fileName: string): void {
@@ -56,19 +46,11 @@ function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone: () => void 
             </Button>
           )}
         </CopyButton>
-        <Button
-          variant="light"
-          size="xs"
-          onClick={() => downloadCodes(codes, 'courtdesk-recovery-codes.txt')}
-        >
+        <Button variant="light" size="xs" onClick={() => downloadCodes(codes, 'courtdesk-recovery-codes.txt')}>
           {t('enrol.downloadCodes')}
         </Button>
       </Group>
-      <Checkbox
-        label={t('enrol.savedConfirm')}
-        checked={saved}
-        onChange={(e) => setSaved(e.currentTarget.checked)}
-      />
+      <Checkbox label={t('enrol.savedConfirm')} checked={saved} onChange={(e) => setSaved(e.currentTarget.checked)} />
       <Button onClick={onDone} disabled={!saved}>
         {t('enrol.continue')}
       </Button>
@@ -121,15 +103,7 @@ export function EnrolFlow({ onDone }: { onDone: () => void }) {
     <form onSubmit={onSubmit} noValidate>
       <Stack gap="md">
         <Text size="sm">{t('enrol.scan')}</Text>
-        <Image
-          src={qrDataUrl}
-          alt={t('enrol.qrAlt')}
-          w={200}
-          h={200}
-          fit="contain"
-          mx="auto"
-          radius="sm"
-        />
+        <Image src={qrDataUrl} alt={t('enrol.qrAlt')} w={200} h={200} fit="contain" mx="auto" radius="sm" />
         <Stack gap={4}>
           <Text size="sm" id="enrol-secret-label">
             {t('enrol.manual')}

@@ -15,13 +15,7 @@ export function EnrolStagePage() {
       <AuthTitle>{t('enrol.title')}</AuthTitle>
       <Text size="sm">{t('enrol.required')}</Text>
       <EnrolFlow onDone={() => void refresh()} />
-      <Anchor
-        component="button"
-        type="button"
-        size="sm"
-        c="dimmed"
-        onClick={() => signOut.mutate(false)}
-      >
+      <Anchor component="button" type="button" size="sm" c="dimmed" onClick={() => signOut.mutate(false)}>
         {t('totp.cancel')}
       </Anchor>
     </Stack>

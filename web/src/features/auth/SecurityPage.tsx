@@ -27,9 +27,7 @@ export function SecurityPage() {
           <Text size="sm">{t('security.enabledText')}</Text>
         ) : (
           <Stack gap="sm">
-            <Text size="sm">
-              {user.twoFactorRequired ? t('enrol.required') : t('security.recommended')}
-            </Text>
+            <Text size="sm">{user.twoFactorRequired ? t('enrol.required') : t('security.recommended')}</Text>
             <EnrolFlow onDone={() => void refresh()} />
           </Stack>
         )}

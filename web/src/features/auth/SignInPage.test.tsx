@@ -25,9 +25,7 @@ describe('SignInPage', () => {
 
     fillAndSubmit('Arta@Example.org ', 'wrong password');
 
-    expect(
-      await screen.findByText('Adresa e e-mailit ose fjalëkalimi nuk është i saktë.'),
-    ).toBeTruthy();
+    expect(await screen.findByText('Adresa e e-mailit ose fjalëkalimi nuk është i saktë.')).toBeTruthy();
     expect(screen.queryByText('Invalid email or password')).toBeNull();
     // The body is normalised by the shared LoginBody schema before it is sent.
     const login = calls.find((c) => c.url === '/api/auth/login');

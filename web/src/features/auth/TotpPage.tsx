@@ -76,13 +76,7 @@ export function TotpPage() {
           <Anchor component="button" type="button" size="sm" onClick={switchMode}>
             {mode === 'app' ? t('totp.useRecovery') : t('totp.useApp')}
           </Anchor>
-          <Anchor
-            component="button"
-            type="button"
-            size="sm"
-            c="dimmed"
-            onClick={() => signOut.mutate(false)}
-          >
+          <Anchor component="button" type="button" size="sm" c="dimmed" onClick={() => signOut.mutate(false)}>
             {t('totp.cancel')}
           </Anchor>
         </Group>

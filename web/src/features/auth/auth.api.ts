@@ -1,9 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type {
-  EnrolConfirmResponse,
-  EnrolStartResponse,
-  MeResponse,
-} from '@courtdesk/contracts';
+import type { EnrolConfirmResponse, EnrolStartResponse, MeResponse } from '@courtdesk/contracts';
 import { api } from '../../app/api';
 import { applyMe, meQueryKey } from '../../app/session';
 
@@ -11,8 +7,7 @@ import { applyMe, meQueryKey } from '../../app/session';
 export function useLogin() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { email: string; password: string }) =>
-      api.post<MeResponse>('/api/auth/login', body),
+    mutationFn: (body: { email: string; password: string }) => api.post<MeResponse>('/api/auth/login', body),
     onSuccess: (me) => applyMe(queryClient, me),
   });
 }
@@ -36,8 +31,7 @@ export function useStartEnrolment() {
 /** `POST /api/auth/totp/enrol/confirm`: proves the app works and returns the recovery codes. */
 export function useConfirmEnrolment() {
   return useMutation({
-    mutationFn: (code: string) =>
-      api.post<EnrolConfirmResponse>('/api/auth/totp/enrol/confirm', { code }),
+    mutationFn: (code: string) => api.post<EnrolConfirmResponse>('/api/auth/totp/enrol/confirm', { code }),
   });
 }
 
@@ -45,8 +39,7 @@ export function useConfirmEnrolment() {
 export function useChangePassword() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { currentPassword: string; newPassword: string }) =>
-      api.post<unknown>('/api/auth/password', body),
+    mutationFn: (body: { currentPassword: string; newPassword: string }) => api.post<unknown>('/api/auth/password', body),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: meQueryKey }),
   });
 }

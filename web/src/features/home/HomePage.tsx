@@ -21,12 +21,7 @@ function MyInstitutionCard() {
       <ErrorAlert error={institution.error} />
       {institution.data && (
         <Stack gap={4} mt="xs">
-          <Anchor
-            component={Link}
-            to={`/institutions/${encodeURIComponent(institution.data.id)}`}
-            fw={600}
-            fz="lg"
-          >
+          <Anchor component={Link} to={`/institutions/${encodeURIComponent(institution.data.id)}`} fw={600} fz="lg">
             {name(institution.data)}
           </Anchor>
           <Group gap="xs">

@@ -1,18 +1,5 @@
 import { useRef, useState, type ReactNode } from 'react';
-import {
-  Anchor,
-  Badge,
-  Breadcrumbs,
-  Button,
-  Card,
-  DataList,
-  Group,
-  SimpleGrid,
-  Skeleton,
-  Stack,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Anchor, Badge, Breadcrumbs, Button, Card, DataList, Group, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../app/errors';
@@ -49,13 +36,9 @@ function ContactDetails({ institution }: { institution: InstitutionDetail }) {
       <Item label={t('field.address')}>{institution.address}</Item>
       <Item label={t('field.postalCode')}>{institution.postalCode}</Item>
       <Item label={t('field.phone')}>
-        {institution.phone && (
-          <Anchor href={`tel:${institution.phone.replace(/[^+0-9]/g, '')}`}>{institution.phone}</Anchor>
-        )}
+        {institution.phone && <Anchor href={`tel:${institution.phone.replace(/[^+0-9]/g, '')}`}>{institution.phone}</Anchor>}
       </Item>
-      <Item label={t('field.email')}>
-        {institution.email && <Anchor href={`mailto:${institution.email}`}>{institution.email}</Anchor>}
-      </Item>
+      <Item label={t('field.email')}>{institution.email && <Anchor href={`mailto:${institution.email}`}>{institution.email}</Anchor>}</Item>
       <Item label={t('field.website')}>
         <Website url={institution.website} />
       </Item>

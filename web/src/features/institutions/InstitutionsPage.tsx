@@ -1,17 +1,5 @@
 import { useMemo, useState } from 'react';
-import {
-  Anchor,
-  Badge,
-  Button,
-  EmptyState,
-  Group,
-  Select,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Anchor, Badge, Button, EmptyState, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { InstitutionKind, type Institution } from '@courtdesk/contracts';
@@ -58,10 +46,7 @@ export function InstitutionsPage() {
   const [kind, setKind] = useState<string | null>(null);
 
   const visible = useMemo(
-    () =>
-      (institutions.data ?? []).filter(
-        (item) => (!kind || item.kind === kind) && matchesSearch(item, search),
-      ),
+    () => (institutions.data ?? []).filter((item) => (!kind || item.kind === kind) && matchesSearch(item, search)),
     [institutions.data, kind, search],
   );
 

@@ -10,6 +10,7 @@ export function institutionName(institution: Named, locale: string): string {
       return institution.nameSrLatn;
     case 'en':
       return institution.nameEn;
+    case 'sq':
     default:
       return institution.nameSq;
   }
@@ -35,12 +36,7 @@ export function normaliseForSearch(text: string): string {
 export function matchesSearch(institution: Institution, query: string): boolean {
   const needle = normaliseForSearch(query.trim());
   if (!needle) return true;
-  return [
-    institution.nameSq,
-    institution.nameSrLatn,
-    institution.nameSrCyrl,
-    institution.nameEn,
-    institution.seat,
-    institution.code,
-  ].some((field) => normaliseForSearch(field).includes(needle));
+  return [institution.nameSq, institution.nameSrLatn, institution.nameSrCyrl, institution.nameEn, institution.seat, institution.code].some(
+    (field) => normaliseForSearch(field).includes(needle),
+  );
 }

@@ -20,8 +20,7 @@ function toDetail(raw: Institution & { canEdit?: boolean }): InstitutionDetail {
 export function useInstitutions() {
   return useQuery({
     queryKey: institutionKeys.list(),
-    queryFn: async ({ signal }) =>
-      (await api.get<{ items: Institution[] }>('/api/institutions', { signal })).items,
+    queryFn: async ({ signal }) => (await api.get<{ items: Institution[] }>('/api/institutions', { signal })).items,
     staleTime: 5 * 60_000,
   });
 }
@@ -31,12 +30,7 @@ export function useInstitution(id: string | undefined) {
   return useQuery({
     queryKey: institutionKeys.detail(id ?? ''),
     queryFn: async ({ signal }) =>
-      toDetail(
-        await api.get<Institution & { canEdit?: boolean }>(
-          `/api/institutions/${encodeURIComponent(id ?? '')}`,
-          { signal },
-        ),
-      ),
+      toDetail(await api.get<Institution & { canEdit?: boolean }>(`/api/institutions/${encodeURIComponent(id ?? '')}`, { signal })),
     enabled: Boolean(id),
     staleTime: 60_000,
   });
@@ -47,10 +41,7 @@ export function useUpdateInstitution(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: InstitutionUpdateBody) =>
-      api.patch<Institution & { canEdit?: boolean }>(
-        `/api/institutions/${encodeURIComponent(id)}`,
-        body,
-      ),
+      api.patch<Institution & { canEdit?: boolean }>(`/api/institutions/${encodeURIComponent(id)}`, body),
     onSuccess: (updated) => {
       const previous = queryClient.getQueryData<InstitutionDetail>(institutionKeys.detail(id));
       // The PATCH answer may leave out canEdit; whoever could save could edit.

@@ -1,16 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import {
-  Alert,
-  Button,
-  Code,
-  CopyButton,
-  Group,
-  Modal,
-  Select,
-  Stack,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Alert, Button, Code, CopyButton, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { InviteBody, Position, uiLocales } from '@courtdesk/contracts';
 import { ErrorAlert } from '../../app/errors';
@@ -69,8 +58,7 @@ export function InviteDialog({ opened, onClose }: Props) {
     locale: 'sq' as string,
   });
   const [invalid, setInvalid] = useState<Set<string>>(new Set());
-  const set = (field: keyof typeof values) => (value: string | null) =>
-    setValues((old) => ({ ...old, [field]: value ?? '' }));
+  const set = (field: keyof typeof values) => (value: string | null) => setValues((old) => ({ ...old, [field]: value ?? '' }));
 
   const close = () => {
     onClose();

@@ -94,8 +94,7 @@ export function LeaveDialog({ person, onClose }: Props) {
             <Textarea
               label={t('leave.reason')}
               description={t('leave.reasonHint')}
-              autosize
-              minRows={2}
+              rows={3}
               maxLength={500}
               value={reason}
               onChange={(e) => setReason(e.currentTarget.value)}

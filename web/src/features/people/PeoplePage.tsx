@@ -1,17 +1,5 @@
 import { useState } from 'react';
-import {
-  Badge,
-  Button,
-  EmptyState,
-  Group,
-  Pagination,
-  Select,
-  Stack,
-  Table,
-  Text,
-  Title,
-  VisuallyHidden,
-} from '@mantine/core';
+import { Badge, Button, EmptyState, Group, Pagination, Select, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { PersonStatus } from '@courtdesk/contracts';

@@ -49,8 +49,7 @@ export function usePeople(filters: PeopleFilters) {
 export function useInvitePerson() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: InviteBody) =>
-      api.post<{ person: Person; temporaryPassword: string }>('/api/people', body),
+    mutationFn: (body: InviteBody) => api.post<{ person: Person; temporaryPassword: string }>('/api/people', body),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: peopleKeys.all }),
   });
 }
