@@ -1,19 +1,39 @@
 import type { Connector, PlatformName } from './connector.js';
+import type { Db } from '../platform/db/database.js';
+import { createSandboxConnector } from './sandbox/index.js';
 
 /**
  * Every connector Courtdesk knows, listed explicitly. A platform without a connector yet can still be
  * registered (the account register covers it), but nothing can be published or read through it.
+ *
+ * Connectors that keep state in the database (the sandbox) are bound to one database: they are
+ * registered per `Db`, so two apps in one process (tests on both engines, two instances) never share
+ * one by accident. `getConnector(platform, db)` prefers the one bound to `db`.
  */
 const registry = new Map<PlatformName, Connector>();
+const perDb = new WeakMap<Db, Map<PlatformName, Connector>>();
 
-export function registerConnector(connector: Connector): void {
+export function registerConnector(connector: Connector, db?: Db): void {
   registry.set(connector.manifest.name, connector);
+  if (db) {
+    const m = perDb.get(db) ?? new Map<PlatformName, Connector>();
+    m.set(connector.manifest.name, connector);
+    perDb.set(db, m);
+  }
 }
 
-export function getConnector(platform: PlatformName): Connector | null {
-  return registry.get(platform) ?? null;
+/** The connector for `platform` (bound to `db` when given and registered for it); null if none. */
+export function getConnector(platform: PlatformName, db?: Db): Connector | null {
+  return (db ? perDb.get(db)?.get(platform) : undefined) ?? registry.get(platform) ?? null;
 }
 
-export function listConnectors(): Connector[] {
-  return [...registry.values()];
+export function listConnectors(db?: Db): Connector[] {
+  const merged = new Map(registry);
+  if (db) for (const [k, v] of perDb.get(db) ?? []) merged.set(k, v);
+  return [...merged.values()];
+}
+
+/** Registers the connectors that ship with Courtdesk; called once per app when it is built. */
+export function registerBuiltInConnectors(ctx: { db: Db }): void {
+  registerConnector(createSandboxConnector(ctx.db), ctx.db);
 }

@@ -19,6 +19,7 @@ import { featureRoutes } from './routes.js';
 import type { App, AppContext } from './types.js';
 import { sessionPlugin } from '../../features/auth/session.plugin.js';
 import { randomToken } from '../ids.js';
+import { registerBuiltInConnectors } from '../../connectors/index.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const WEB_DIST = path.resolve(here, '../../../../web/dist');
@@ -54,6 +55,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   app.setSerializerCompiler(serializerCompiler);
   const ctx: AppContext = { db: database.db, engine: database.engine, config, log: app.log, onClose: [] };
   app.decorate('ctx', ctx);
+  registerBuiltInConnectors(ctx);
   app.addHook('onClose', async () => {
     for (const fn of ctx.onClose.reverse()) await fn();
   });
