@@ -1,0 +1,100 @@
+/**
+ * Virtual lists: spans computed by code rather than word lists, usable in any rule by name:
+ * `@url`, `@caseNumber`, `@personName`, `@pendingCase`.
+ */
+import { compileTerms, fold, toOriginalRange, type TermMatcher } from '../../../shared/text/index.js';
+import type { PendingCase } from '../policy.types.js';
+import type { CheckContext, Span, VirtualList } from './context.js';
+
+const TLDS = 'com|org|net|info|eu|io|ly|gd|gl|gy|rs|ks|co|al|mk|ba|hr|de|uk|us|tv|cc|ws|to|xyz|online|site|app|link|news|edu|gov|int|it|fr|ch|at|be|nl|se|tk|ru|page|me/';
+const URL_RE = new RegExp(`(?<![@\\w.-])(?:https?://)?(?:www\\.)?(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\\.)+(?:${TLDS.replace('|me/', '')})(?![a-z0-9-])(?:/[^\\s"'<>)\\]]*)?`, 'g');
+
+const urlCache = new WeakMap<CheckContext, { url: string; span: Span }[]>();
+
+/** URLs and bare domains in the base (de-obfuscated) text. */
+export function urlSpans(ctx: CheckContext): { url: string; span: Span }[] {
+  const hit = urlCache.get(ctx);
+  if (hit) return hit;
+  const out: { url: string; span: Span }[] = [];
+  const text = ctx.base.text;
+  if (text.includes('.')) {
+    URL_RE.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    let guard = 0;
+    while ((m = URL_RE.exec(text)) !== null && guard++ < 1000) {
+      const url = m[0].replace(/[.,;:!?]+$/, '');
+      const r = toOriginalRange(ctx.base, m.index, m.index + url.length);
+      out.push({ url, span: ctx.span(r.start, r.end, `@url:${url}`) });
+    }
+  }
+  urlCache.set(ctx, out);
+  return out;
+}
+
+/** Build `@caseNumber` from the pack's case-number prefixes (e.g. "pkr", "c", "ac"). */
+export function caseNumberList(prefixes: readonly string[]): VirtualList {
+  const esc = [...new Set(prefixes.map((p) => fold(p).replace(/[.\s]+$/, '')))]
+    .filter((p) => p.length > 0)
+    .sort((a, b) => b.length - a.length)
+    .map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\\\.|\s/g, '[.\\s]?'));
+  const re = new RegExp(
+    `(?<![a-z0-9])(?:(?:${esc.join('|')})[.\\s]{0,2}(?:(?:nr|br|no)[.\\s]{0,2})?\\d{1,6}/\\d{2,4}|(?:ac|c)-[ivx]+-\\d{2}-\\d{3,4}(?:-a\\d{4})?|k[io]\\s?\\d{1,4}/\\d{2})(?![0-9])`,
+    'g',
+  );
+  return (ctx) => {
+    const out: Span[] = [];
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    let guard = 0;
+    while ((m = re.exec(ctx.base.text)) !== null && guard++ < 1000) {
+      const r = toOriginalRange(ctx.base, m.index, m.index + m[0].length);
+      out.push(ctx.span(r.start, r.end, '@caseNumber'));
+    }
+    return out;
+  };
+}
+
+const NAME_RE = /(?<![\p{L}.])\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?(?:\s\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?){1,2}(?![\p{L}])/gu;
+
+/** Build `@personName`: two or three capitalised words, none of them a known institution/place word. */
+export function personNameList(stopwords: readonly string[]): VirtualList {
+  const stop = new Set(stopwords.map((s) => fold(s)));
+  return (ctx) => {
+    const out: Span[] = [];
+    NAME_RE.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    let guard = 0;
+    while ((m = NAME_RE.exec(ctx.original)) !== null && guard++ < 1000) {
+      const words = m[0].split(/\s/).map((w) => fold(w));
+      if (words.some((w) => stop.has(w) || stop.has(w.replace(/(?:it|in|es|ës|se|a|e|i|u|om|og|oj)$/, '')))) continue;
+      out.push(ctx.span(m.index, m.index + m[0].length, '@personName'));
+    }
+    return out;
+  };
+}
+
+const pendingCache = new WeakMap<readonly PendingCase[], TermMatcher | null>();
+
+function pendingMatcher(cases: readonly PendingCase[]): TermMatcher | null {
+  if (pendingCache.has(cases)) return pendingCache.get(cases)!;
+  const terms: string[] = [];
+  for (const c of cases) {
+    if (c.caseNumber && fold(c.caseNumber).length >= 3) terms.push(c.caseNumber);
+    for (const p of c.parties ?? []) if (fold(p).length >= 4) terms.push(p);
+  }
+  const m = terms.length > 0 ? compileTerms(terms) : null;
+  pendingCache.set(cases, m);
+  return m;
+}
+
+/** `@pendingCase`: mentions of an imported pending case (number or party name). */
+export const pendingCaseList: VirtualList = (ctx) => {
+  const cases = ctx.opts.pendingCases;
+  if (!cases || cases.length === 0) return [];
+  const m = pendingMatcher(cases);
+  if (!m) return [];
+  return m.findAll(ctx.base).map((x) => ctx.span(x.origStart, x.origEnd, '@pendingCase'));
+};
+
+/** `@url` as a plain span list. */
+export const urlList: VirtualList = (ctx) => urlSpans(ctx).map((u) => u.span);

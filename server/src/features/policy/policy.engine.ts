@@ -1,0 +1,152 @@
+/**
+ * The policy engine: checkText (one variant) and checkDraft (all variants + art. 3.11),
+ * plus the pack in force (loaded lazily from the default folder, reloadable, last good kept).
+ */
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CheckContext, type Span } from './detectors/index.js';
+import { mergeSpans } from './detectors/detector.types.js';
+import { checkLanguages } from './detectors/language.detector.js';
+import { loadPack, PolicyPackError, type CompiledRule, type PolicyPack } from './policy.pack.js';
+import { resolveMessage } from './policy.messages.js';
+import type { CheckOptions, Draft, Finding, Lang, UiLang } from './policy.types.js';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+/** server/policy-packs/kosovo, or COURTDESK_POLICY_PACK. */
+export const DEFAULT_PACK_DIR = process.env.COURTDESK_POLICY_PACK ?? resolve(HERE, '../../../policy-packs/kosovo');
+
+/** Texts longer than this are checked in their first MAX_TEXT characters only (bounded time). */
+export const MAX_TEXT = 1_200_000;
+const MAX_FINDINGS_PER_RULE = 50;
+const MAX_EXCERPT = 200;
+
+let active: PolicyPack | null = null;
+let activeDir = DEFAULT_PACK_DIR;
+
+/** The pack in force (loads the default pack on first use). */
+export function getActivePack(): PolicyPack {
+  if (!active) active = loadPack(activeDir);
+  return active;
+}
+
+/**
+ * Reload the pack from `dir` (default: the folder of the pack in force). A broken pack is
+ * refused and the last good pack stays in force.
+ */
+export function reloadPack(dir?: string): { ok: true } | { ok: false; error: string } {
+  const target = dir ?? (active?.dir ?? activeDir);
+  try {
+    const next = loadPack(target);
+    active = next;
+    activeDir = target;
+    return { ok: true };
+  } catch (e) {
+    return { ok: false, error: e instanceof PolicyPackError ? e.message : `unexpected error: ${(e as Error).message}` };
+  }
+}
+
+function excerpt(text: string, s: Span): string {
+  const raw = text.slice(s.start, s.end);
+  return raw.length > MAX_EXCERPT ? `${raw.slice(0, MAX_EXCERPT - 1)}…` : raw;
+}
+
+function ruleApplies(rule: CompiledRule, lang: Lang | undefined, opts: CheckOptions): boolean {
+  if (rule.kind === 'language') return false;
+  if (lang && !rule.languages.includes(lang)) return false;
+  if (rule.liftedBy && opts.permissions?.[rule.liftedBy] === true) return false;
+  return true;
+}
+
+/** Replace lone surrogates so excerpts are valid UTF-16 (offsets are unchanged). */
+function wellFormed(text: string): string {
+  return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+}
+
+/**
+ * Check one text against the pack in force. Never throws; empty text → [].
+ * Offsets are UTF-16 offsets into `text`.
+ */
+export function checkText(text: string, opts: CheckOptions & { lang?: Lang; variant?: string } = {}): Finding[] {
+  if (typeof text !== 'string' || text.length === 0) return [];
+  let pack: PolicyPack;
+  try {
+    pack = getActivePack();
+  } catch {
+    return [];
+  }
+  const src = text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) : text;
+  const ui: UiLang = opts.uiLang ?? 'en';
+  const ctx = new CheckContext(src, opts, pack.compiled.lists, pack.compiled.virtuals);
+  const shown = wellFormed(src);
+  const out: Finding[] = [];
+  for (const rule of pack.compiled.rules) {
+    if (!ruleApplies(rule, opts.lang, opts)) continue;
+    let spans: Span[];
+    try {
+      spans = mergeSpans(rule.detector.run(ctx), ctx);
+    } catch {
+      continue; // a detector bug must not take the whole check down
+    }
+    const msg = resolveMessage(rule.message, ui);
+    for (const s of spans.slice(0, MAX_FINDINGS_PER_RULE)) {
+      out.push({
+        article: rule.article,
+        ruleId: rule.id,
+        severity: rule.severity,
+        variant: opts.variant ?? null,
+        start: s.start,
+        end: s.end,
+        excerpt: excerpt(shown, s),
+        message: msg.message,
+        suggestion: msg.suggestion,
+      });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start || a.article.localeCompare(b.article));
+}
+
+/** Check every variant of a draft, plus the draft-level rules (art. 3.11 multilingualism). */
+export function checkDraft(draft: Draft, opts: CheckOptions = {}): Finding[] {
+  const out: Finding[] = [];
+  const variants = Array.isArray(draft?.variants) ? draft.variants : [];
+  for (const v of variants) {
+    if (!v || typeof v.text !== 'string') continue;
+    out.push(...checkText(v.text, { ...opts, lang: v.lang, variant: v.lang }));
+  }
+  let pack: PolicyPack;
+  try {
+    pack = getActivePack();
+  } catch {
+    return out;
+  }
+  const ui: UiLang = opts.uiLang ?? 'en';
+  const safeDraft: Draft = {
+    variants: variants.filter((v) => v && typeof v.text === 'string'),
+    requiredLanguages: Array.isArray(draft?.requiredLanguages) ? draft.requiredLanguages : pack.requiredLanguages,
+  };
+  for (const rule of pack.compiled.rules) {
+    if (rule.kind !== 'language' || !rule.draftParams) continue;
+    const msg = resolveMessage(rule.message, ui);
+    for (const issue of checkLanguages(safeDraft, rule.draftParams)) {
+      const text = issue.variantIndex === null ? '' : safeDraft.variants[issue.variantIndex]!.text;
+      out.push({
+        article: rule.article,
+        ruleId: rule.id,
+        severity: rule.severity,
+        variant: issue.lang,
+        start: 0,
+        end: text.length,
+        excerpt: wellFormed(text.slice(0, MAX_EXCERPT)),
+        message: msg.message,
+        suggestion: msg.suggestion,
+      });
+    }
+  }
+  return out;
+}
+
+/** Exists for tooling: is there a pack in `dir`? */
+export function isPackDir(dir: string): boolean {
+  return existsSync(join(dir, 'pack.yaml'));
+}
