@@ -21,6 +21,8 @@ export interface RequestOptions {
   /** Query string parameters; empty, null and undefined values are left out. */
   query?: Record<string, QueryValue>;
   signal?: AbortSignal;
+  /** Do not tell the `onUnauthenticated` listeners (used by the session check itself, to avoid a loop). */
+  quiet401?: boolean;
 }
 
 let csrfToken: string | null = null;
@@ -86,7 +88,7 @@ export async function apiRequest<T>(method: Method, path: string, body?: unknown
 
   if (!response.ok) {
     const error = await toApiError(response);
-    if (error.status === 401 && error.code === 'unauthenticated') {
+    if (error.status === 401 && error.code === 'unauthenticated' && !options.quiet401) {
       for (const listener of unauthenticatedListeners) listener();
     }
     throw error;

@@ -1,12 +1,19 @@
 import { useTranslation } from 'react-i18next';
-import { intlLocale } from '../i18n/i18n';
-import type { UiLocale } from '@courtdesk/contracts';
 
-/** Formats an ISO date or date-time as a date in the UI language (e.g. "24 nën 2026"). */
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * Formats an ISO date or date-time as a date in the UI language. Albanian and Serbian use the
+ * numeric form used in Kosovo (01.10.2026): browsers ship uneven locale data for `sq`, so
+ * Intl alone would show English month names there.
+ */
 export function formatDate(iso: string, locale: string): string {
   const date = new Date(iso.length === 10 ? `${iso}T00:00:00` : iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(intlLocale(locale as UiLocale), { dateStyle: 'medium' }).format(date);
+  if (locale === 'en') {
+    return new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium' }).format(date);
+  }
+  return `${pad(date.getDate())}.${pad(date.getMonth() + 1)}.${date.getFullYear()}`;
 }
 
 /** Hook form of {@link formatDate} that follows language changes. */

@@ -1,7 +1,7 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { MeResponse, SessionUser } from '@courtdesk/contracts';
-import { api, setCsrfToken } from './api';
+import { ApiError, api, setCsrfToken } from './api';
 
 /** Query key of `GET /api/auth/me`, the single source of truth for "who is signed in". */
 export const meQueryKey = ['auth', 'me'] as const;
@@ -11,9 +11,18 @@ export const anonymousMe: MeResponse = { user: null, stage: null, csrfToken: nul
 
 /** Loads the session and remembers its CSRF token. */
 export async function fetchMe(): Promise<MeResponse> {
-  const me = await api.get<MeResponse>('/api/auth/me');
-  setCsrfToken(me.csrfToken);
-  return me;
+  try {
+    const me = await api.get<MeResponse>('/api/auth/me', { quiet401: true });
+    setCsrfToken(me.csrfToken);
+    return me;
+  } catch (error) {
+    // The server answers 200 with nulls when nobody is signed in; a 401 means the same thing.
+    if (error instanceof ApiError && error.status === 401) {
+      setCsrfToken(null);
+      return anonymousMe;
+    }
+    throw error;
+  }
 }
 
 /** The session query; every screen shares it. */

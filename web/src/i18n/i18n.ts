@@ -40,8 +40,3 @@ export function currentUiLocale(): UiLocale {
   const lng = i18n.resolvedLanguage ?? i18n.language;
   return (uiLocales as readonly string[]).includes(lng) ? (lng as UiLocale) : defaultLocale;
 }
-
-/** BCP 47 tag for Intl formatting: Serbian in Latin script. */
-export function intlLocale(locale: UiLocale): string {
-  return locale === 'sr' ? 'sr-Latn' : locale;
-}

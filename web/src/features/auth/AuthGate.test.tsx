@@ -25,3 +25,15 @@ describe('AuthGate', () => {
     expect(await screen.findByRole('heading', { name: 'Aktivizoni vërtetimin me dy faktorë' })).toBeTruthy();
   });
 });
+
+describe('AuthGate with a server that answers 401 to /api/auth/me', () => {
+  it('shows sign-in once, without looping', async () => {
+    const { fetchMock } = mockApi({
+      'GET /api/auth/me': { status: 401, body: { error: { code: 'unauthenticated', message: '' } } },
+    });
+    renderApp('/');
+    expect(await screen.findByRole('heading', { name: 'Kyçu' })).toBeTruthy();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(fetchMock.mock.calls.length).toBeLessThanOrEqual(2);
+  });
+});

@@ -9,8 +9,8 @@ export function AuthLayout({ children }: { children: ReactNode }) {
   return (
     <Box mih="100vh" bg="gray.0" py="xl">
       <Container size={480} px="md">
-        <Group justify="space-between" align="center" mb="lg" wrap="nowrap">
-          <Stack gap={0}>
+        <Group justify="space-between" align="flex-start" mb="lg" gap="sm">
+          <Stack gap={0} style={{ flex: '1 1 220px' }}>
             <Text fw={700} fz="xl" component="p">
               {t('common:app.name')}
             </Text>

@@ -23,7 +23,7 @@ function Website({ url }: { url: string | null }) {
   if (!url) return <NotSet />;
   if (!/^https?:\/\//i.test(url)) return <>{url}</>;
   return (
-    <Anchor href={url} target="_blank" rel="noopener noreferrer">
+    <Anchor size="sm" href={url} target="_blank" rel="noopener noreferrer">
       {url}
     </Anchor>
   );
@@ -32,13 +32,23 @@ function Website({ url }: { url: string | null }) {
 function ContactDetails({ institution }: { institution: InstitutionDetail }) {
   const { t } = useTranslation('institutions');
   return (
-    <DataList labelWidth={160}>
+    <DataList labelWidth={220}>
       <Item label={t('field.address')}>{institution.address}</Item>
       <Item label={t('field.postalCode')}>{institution.postalCode}</Item>
       <Item label={t('field.phone')}>
-        {institution.phone && <Anchor href={`tel:${institution.phone.replace(/[^+0-9]/g, '')}`}>{institution.phone}</Anchor>}
+        {institution.phone && (
+          <Anchor size="sm" href={`tel:${institution.phone.replace(/[^+0-9]/g, '')}`}>
+            {institution.phone}
+          </Anchor>
+        )}
       </Item>
-      <Item label={t('field.email')}>{institution.email && <Anchor href={`mailto:${institution.email}`}>{institution.email}</Anchor>}</Item>
+      <Item label={t('field.email')}>
+        {institution.email && (
+          <Anchor size="sm" href={`mailto:${institution.email}`}>
+            {institution.email}
+          </Anchor>
+        )}
+      </Item>
       <Item label={t('field.website')}>
         <Website url={institution.website} />
       </Item>
@@ -87,7 +97,7 @@ export function InstitutionDetailPage() {
   return (
     <Stack gap="lg">
       <Breadcrumbs>
-        <Anchor component={Link} to="/institutions">
+        <Anchor component={Link} to="/institutions" size="sm">
           {t('list.title')}
         </Anchor>
         <Text component="span" size="sm">
@@ -106,7 +116,7 @@ export function InstitutionDetailPage() {
           <Title order={2} fz="h4" mb="sm" id="inst-names">
             {t('detail.names')}
           </Title>
-          <DataList labelWidth={160}>
+          <DataList labelWidth={220}>
             <Item label={t('field.nameSq')} lang="sq">
               {data.nameSq}
             </Item>
@@ -126,12 +136,12 @@ export function InstitutionDetailPage() {
           <Title order={2} fz="h4" mb="sm" id="inst-seat">
             {t('detail.seatAndLanguages')}
           </Title>
-          <DataList labelWidth={160}>
+          <DataList labelWidth={220}>
             <Item label={t('field.seat')}>{data.seat}</Item>
             <Item label={t('field.code')}>{data.code}</Item>
             {data.parentId && (
               <Item label={t('field.parent')}>
-                <Anchor component={Link} to={`/institutions/${encodeURIComponent(data.parentId)}`}>
+                <Anchor component={Link} size="sm" to={`/institutions/${encodeURIComponent(data.parentId)}`}>
                   {parent ? name(parent) : data.parentId}
                 </Anchor>
               </Item>

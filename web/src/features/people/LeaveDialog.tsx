@@ -104,7 +104,7 @@ export function LeaveDialog({ person, onClose }: Props) {
               {t('leave.whatHappens', { name: person.name })}
             </Text>
             <List size="sm" spacing={4}>
-              <List.Item>{t('leave.consequence.sessions')}</List.Item>
+              <List.Item>{t('leave.consequence.sessions', { name: person.name })}</List.Item>
               <List.Item>{t('leave.consequence.rights')}</List.Item>
               <List.Item>{t('leave.consequence.offboarding')}</List.Item>
               <List.Item>{t('leave.consequence.history')}</List.Item>
