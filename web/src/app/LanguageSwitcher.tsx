@@ -33,7 +33,7 @@ export function LanguageSwitcher({ size = 'xs' }: { size?: 'xs' | 'sm' }) {
     const parsed = UiLocale.safeParse(value);
     if (!parsed.success) return;
     void setUiLocale(parsed.data);
-    if (me?.user && me.stage === 'full' && me.user.locale !== parsed.data) {
+    if (me?.user && me.user.locale !== parsed.data) {
       savePreference.mutate(parsed.data);
     }
   };

@@ -58,3 +58,15 @@ describe('api client', () => {
     );
   });
 });
+
+describe('errorMessage', () => {
+  it('translates known codes, keeps the server text for unknown 4xx codes, and hides 5xx details', async () => {
+    const { errorMessage } = await import('./errors');
+    const { i18n } = await import('../i18n/i18n');
+    const t = i18n.getFixedT('en');
+    expect(errorMessage(t, new ApiError('forbidden', 'Nope', 403))).toBe('You do not have the right to do this.');
+    expect(errorMessage(t, new ApiError('text_too_long', 'The text is too long', 400))).toBe('The text is too long');
+    expect(errorMessage(t, new ApiError('internal', 'TypeError at foo.ts:12', 500))).toMatch(/^Something went wrong/);
+    expect(errorMessage(t, new Error('boom'))).toMatch(/^Something went wrong/);
+  });
+});

@@ -27,6 +27,7 @@ export interface RequestOptions {
 
 let csrfToken: string | null = null;
 const unauthenticatedListeners = new Set<() => void>();
+const csrfInvalidListeners = new Set<() => void>();
 
 /** Stores the CSRF token from `GET /api/auth/me` (or a login response) for later non-GET requests. */
 export function setCsrfToken(token: string | null): void {
@@ -37,6 +38,12 @@ export function setCsrfToken(token: string | null): void {
 export function onUnauthenticated(listener: () => void): () => void {
   unauthenticatedListeners.add(listener);
   return () => unauthenticatedListeners.delete(listener);
+}
+
+/** Calls `listener` when the server rejects the CSRF token (e.g. the session was renewed in another tab). */
+export function onCsrfInvalid(listener: () => void): () => void {
+  csrfInvalidListeners.add(listener);
+  return () => csrfInvalidListeners.delete(listener);
 }
 
 /** Builds `path?query` with only the parameters that carry a value. */
@@ -90,6 +97,9 @@ export async function apiRequest<T>(method: Method, path: string, body?: unknown
     const error = await toApiError(response);
     if (error.status === 401 && error.code === 'unauthenticated' && !options.quiet401) {
       for (const listener of unauthenticatedListeners) listener();
+    }
+    if (error.code === 'csrf_invalid') {
+      for (const listener of csrfInvalidListeners) listener();
     }
     throw error;
   }

@@ -22,6 +22,8 @@ export const knownErrorCodes = [
 /** Plain-words message for any thrown value, in the current language. */
 export function errorMessage(t: TFunction, error: unknown): string {
   if (error instanceof ApiError) {
+    // Server faults carry English technical text; say it plainly in the user's language instead.
+    if (error.status >= 500) return t('common:errors.unknown');
     if ((knownErrorCodes as readonly string[]).includes(error.code)) {
       return t(`common:errors.${error.code}`);
     }

@@ -4,7 +4,7 @@ import { Notifications, notifications } from '@mantine/notifications';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { I18nextProvider } from 'react-i18next';
 import { i18n } from '../i18n/i18n';
-import { onUnauthenticated } from './api';
+import { onCsrfInvalid, onUnauthenticated } from './api';
 import { createQueryClient } from './query-client';
 import { meQueryKey, resetSession } from './session';
 
@@ -18,8 +18,12 @@ const theme = createTheme({
   },
 });
 
-/** When the server says the session is gone, drop cached data and show sign-in again. */
-function UnauthenticatedWatcher({ client }: { client: QueryClient }) {
+/**
+ * When the server says the session is gone, drop cached data and show sign-in again;
+ * when it rejects the CSRF token, fetch the current one so that trying again works.
+ */
+function SessionWatcher({ client }: { client: QueryClient }) {
+  useEffect(() => onCsrfInvalid(() => void client.invalidateQueries({ queryKey: meQueryKey })), [client]);
   useEffect(
     () =>
       onUnauthenticated(() => {
@@ -47,7 +51,7 @@ export function Providers({ children, queryClient }: ProvidersProps) {
     <I18nextProvider i18n={i18n}>
       <MantineProvider theme={theme} defaultColorScheme="light">
         <QueryClientProvider client={client}>
-          <UnauthenticatedWatcher client={client} />
+          <SessionWatcher client={client} />
           <Notifications position="top-right" />
           {children}
         </QueryClientProvider>
