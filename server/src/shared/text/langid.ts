@@ -49,8 +49,8 @@ export function detectLanguage(text: string): LanguageGuess {
     if (c >= 0x400 && c <= 0x4ff) cyr++;
     else if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f)) {
       lat++;
-      if (c === 0xeb || c === 0xcb || c === 0xe7 || c === 0xc7) scores.sq += 1.5; // ë ç
-      else if (c === 0x10d || c === 0x10c || c === 0x107 || c === 0x106 || c === 0x161 || c === 0x160 || c === 0x17e || c === 0x17d || c === 0x111 || c === 0x110) scores.sr += 1.5;
+      if (c === 0xeb || c === 0xcb || c === 0xe7 || c === 0xc7) scores.sq += 1; // ë ç
+      else if (c === 0x10d || c === 0x10c || c === 0x107 || c === 0x106 || c === 0x161 || c === 0x160 || c === 0x17e || c === 0x17d || c === 0x111 || c === 0x110) scores.sr += 1;
     }
   }
   const script: LanguageGuess['script'] = cyr + lat === 0 ? 'none' : cyr > 0 && lat > 0 && Math.min(cyr, lat) / (cyr + lat) > 0.2 ? 'mixed' : cyr > lat ? 'cyrillic' : 'latin';
@@ -59,6 +59,12 @@ export function detectLanguage(text: string): LanguageGuess {
   for (const w of words) {
     const l = WORDS.get(w);
     if (l) scores[l] += 1;
+    else if (w.length > 2) {
+      // spelling cues: Albanian digraphs/q, Serbian endings, English digraphs (0.5 each)
+      if (/gj|xh|zh|dh|sht|q|ë|ç/.test(w)) scores.sq += 0.5;
+      if (/[čćšžđ]|ije$|^lj|lj[aeiou]|dj[aeiou]|nj[aeiu]?$|ovi$|ama$/.test(w) && !/ë/.test(w)) scores.sr += 0.5;
+      if (/th|wh|ing$|tion$|ould$|ee|oo|ck|[^s]y$/.test(w)) scores.en += 0.5;
+    }
   }
   const latinOnly = sample.replace(/[\u0400-\u04ff]+/g, ' ');
   const latinLetters = lat;

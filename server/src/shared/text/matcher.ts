@@ -20,6 +20,8 @@ export interface TermSpec {
   term: string;
   /** Require capitals in the original text (abbreviations). */
   upper?: boolean;
+  /** Require the first letter of the original match to be a capital (names that are also words: "Nisma"). */
+  capital?: boolean;
 }
 
 /** One match, in normalised and original offsets. */
@@ -42,6 +44,7 @@ interface CompiledTerm {
   keyStem: boolean;
   rest: Word[];
   upper: boolean;
+  capital: boolean;
 }
 
 /** A compiled term list. */
@@ -83,7 +86,7 @@ function parse(spec: TermSpec): { key: string; compiled: CompiledTerm } {
   }
   return {
     key: keyWords.map((w) => w.text).join(' '),
-    compiled: { leftBoundary, keyStem: keyWords[keyWords.length - 1]!.stem, rest: words.slice(i), upper: spec.upper === true },
+    compiled: { leftBoundary, keyStem: keyWords[keyWords.length - 1]!.stem, rest: words.slice(i), upper: spec.upper === true, capital: spec.capital === true },
   };
 }
 
@@ -144,6 +147,10 @@ export function compileTerms(specs: readonly (string | TermSpec)[]): TermMatcher
           // only the letters of the key word need to be capitals ("LDK-së" is fine)
           const keyEnd = toOriginalRange(nt, start, end);
           if (!isUpperOriginal(nt, keyEnd.start, keyEnd.end)) return;
+        }
+        if (t.capital) {
+          const c = nt.original.charAt(o.start);
+          if (c === c.toLowerCase()) return;
         }
         out.push({ term: id, start, end: e, origStart: o.start, origEnd: o.end });
       });

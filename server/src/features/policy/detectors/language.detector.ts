@@ -50,6 +50,14 @@ export function checkLanguages(draft: Draft, p: LanguageParams): LanguageIssue[]
     if (fam === 'und' || fam === v.lang || g.confidence < p.minConfidence) return;
     const total = g.scores.sq + g.scores.sr + g.scores.en;
     if (total > 0 && g.scores[v.lang] / total > p.maxClaimedShare) return;
+    // bilingual posts ("Njoftim / Obaveštenje: …"): any segment in the claimed language clears the variant
+    const segments = v.text.split(/\s\/\s|\n+|(?<=[.!?:])\s+/);
+    const claimed = v.lang;
+    const leads = (seg: string): boolean => {
+      const sc = detectLanguage(seg).scores;
+      return sc[claimed] > 0 && (['sq', 'sr', 'en'] as const).every((l) => l === claimed || sc[claimed] > sc[l]);
+    };
+    if (segments.length > 1 && segments.some(leads)) return;
     out.push({ lang: v.lang, variantIndex: i });
   });
   return out;

@@ -80,7 +80,10 @@ function pendingMatcher(cases: readonly PendingCase[]): TermMatcher | null {
   const terms: string[] = [];
   for (const c of cases) {
     if (c.caseNumber && fold(c.caseNumber).length >= 3) terms.push(c.caseNumber);
-    for (const p of c.parties ?? []) if (fold(p).length >= 4) terms.push(p);
+    for (const p of c.parties ?? []) {
+      // names decline in Albanian and Serbian ("Arben Gashit", "Arbena Gašija"): match each word as a stem
+      if (fold(p).length >= 4) terms.push(p.trim().split(/\s+/).map((w) => (w.length >= 4 ? `${w}*` : w)).join(' '));
+    }
   }
   const m = terms.length > 0 ? compileTerms(terms) : null;
   pendingCache.set(cases, m);
