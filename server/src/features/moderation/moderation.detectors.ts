@@ -82,6 +82,34 @@ function thingAdjacent(ctx: Ctx, h: Hit): boolean {
   return false;
 }
 
+const ARTICLES = new Set(['nje', 'një', 'nji', 'a', 'an', 'the', 'jedna', 'jedan', 'jedno', 'obicna', 'obican', 'real', 'total', 'complete', 'absolute']);
+
+/**
+ * "X është një kafshë", "presuda je glupa", "the registrar is a cow": for a predicate after a
+ * copula, the subject of the clause decides — 'person', 'thing' or null when there is no copula.
+ */
+function copulaSubject(ctx: Ctx, h: Hit): 'person' | 'thing' | null {
+  const toks = ctx.p.toks;
+  let i = h.t0 - 1;
+  let k = 0;
+  while (toks[i] && toks[i]!.kind === WORD && ARTICLES.has(toks[i]!.norm) && k < 2) {
+    i--;
+    k++;
+  }
+  const cop = toks[i];
+  if (!cop || cop.kind !== WORD || !COPULA.has(cop.norm) || ARTICLES.has(cop.norm)) return null;
+  const clause = toks[h.t0]!.clause;
+  let start = i;
+  while (start > 0 && toks[start - 1]!.clause === clause && i - start < 10) start--;
+  for (let j = start; j < i; j++) {
+    const fl = ctx.flags[j]!;
+    if ((fl & F_DEMO) !== 0 && (ctx.flags[j + 1]! & (F_THING | F_TITLE)) !== 0) continue; // "ky vendim", "ova sudinica"
+    if ((fl & F_THING) !== 0 && (fl & (F_TITLE | F_NAMED)) === 0) return 'thing';
+    if ((fl & F_TARGET) !== 0) return 'person';
+  }
+  return null;
+}
+
 function vocativeO(ctx: Ctx, h: Hit): boolean {
   const prev = ctx.p.toks[h.t0 - 1];
   return !!prev && (prev.norm === 'o' || prev.norm === 'ej' || prev.norm === 'bre' || prev.norm === 'hej');
@@ -92,7 +120,9 @@ export function detectInsult(ctx: Ctx): Finding[] {
   const out: Finding[] = [];
   for (const h of hitsOf(ctx, 'insult', 'person')) {
     if (condemned(ctx, h) || selfRef(ctx, h)) continue;
-    if (thingAdjacent(ctx, h) && nearest(ctx, h, F_TITLE | F_SECOND | F_NAMED | F_PERSON, 4, true) === Infinity) continue;
+    const subject = copulaSubject(ctx, h);
+    if (subject === 'thing') continue;
+    if (subject === null && thingAdjacent(ctx, h) && nearest(ctx, h, F_TITLE | F_SECOND | F_NAMED | F_PERSON, 4, true) === Infinity) continue;
     out.push(f('insult', 'insult.person-term', 'remove', h));
   }
   for (const h of hitsOf(ctx, 'insult', 'curse')) {
@@ -101,9 +131,11 @@ export function detectInsult(ctx: Ctx): Finding[] {
   }
   for (const h of hitsOf(ctx, 'insult', 'evaluative')) {
     if (condemned(ctx, h) || selfRef(ctx, h)) continue;
+    const subject = copulaSubject(ctx, h);
     const dT = nearest(ctx, h, F_TARGET, 6);
     const dX = nearest(ctx, h, F_THING, 6);
-    if ((dT <= 6 && dT < dX) || vocativeO(ctx, h)) out.push(f('insult', 'insult.aimed-at-person', 'remove', h));
+    const aimed = subject !== null ? subject === 'person' : dT <= 6 && dT < dX;
+    if (aimed || vocativeO(ctx, h)) out.push(f('insult', 'insult.aimed-at-person', 'remove', h));
   }
   for (const h of hitsOf(ctx, 'insult', 'animal')) {
     if (condemned(ctx, h) || selfRef(ctx, h)) continue;
@@ -113,7 +145,9 @@ export function detectInsult(ctx: Ctx): Finding[] {
       const i = h.t1 + d;
       return toks[i]?.kind === WORD && toks[i]!.clause === toks[h.t1]!.clause && (ctx.flags[i]! & F_THING) !== 0;
     });
-    if (dT <= 3 || vocativeO(ctx, h) || institutionAfter) out.push(f('insult', 'insult.animal', 'remove', h));
+    const subject = copulaSubject(ctx, h);
+    if (subject === 'thing') continue;
+    if (subject === 'person' || dT <= 3 || vocativeO(ctx, h) || institutionAfter) out.push(f('insult', 'insult.animal', 'remove', h));
   }
   for (const h of hitsOf(ctx, 'insult', 'profanity')) {
     if (condemned(ctx, h)) continue;
@@ -128,6 +162,9 @@ export function detectSlur(ctx: Ctx): Finding[] {
     .filter((h) => !condemned(ctx, h))
     .map((h) => f('slur', 'slur.term', 'remove', h));
 }
+
+/** "should", "treba", "duhen": a violent verb after these is a call to violence. */
+const MODAL = new Set(['should', 'must', 'treba', 'trebalo', 'trebaju', 'moraju', 'duhet', 'duhen', 'meritojne', 'zasluzuju', 'deserve', 'deserves', 'lets', 'hajde', 'ajde', 'le']);
 
 const THREAT_EMOJI = new Set(['💣', '🔪', '🔫', '🪓', '⚰', '⚰️', '🩸', '🧨', '☠', '☠️']);
 
@@ -148,9 +185,10 @@ export function detectThreat(ctx: Ctx): Finding[] {
     if (reportedInSentence(ctx, h) || condemned(ctx, h)) continue;
     const toks = ctx.p.toks;
     let aimed = false;
-    for (let i = h.t1 + 1; i <= h.t1 + 3 && i < toks.length; i++) if ((ctx.flags[i]! & (F_TARGET & ~F_DEMO)) !== 0 || (ctx.flags[i]! & F_DEMO) !== 0) aimed = true;
-    if (!aimed) continue;
-    score += 1;
+    for (let i = h.t1 + 1; i <= h.t1 + 3 && i < toks.length; i++) if ((ctx.flags[i]! & F_TARGET) !== 0) aimed = true;
+    const modal = [1, 2].some((d) => MODAL.has(toks[h.t0 - d]?.norm ?? ''));
+    if (!aimed && !modal) continue;
+    score += modal && anyFlag(ctx, F_TARGET) ? 2 : 1;
     armed = true;
     strongest ??= h;
   }
@@ -175,10 +213,31 @@ export function detectThreat(ctx: Ctx): Finding[] {
   return [];
 }
 
+const MONEY_RE = / \d+(?: [,.] \d{3})*(?: (?:mije|mij|hiljada|hiljade|thousand|k))? (?:euro|euros|eur|evra|eura|€|dollars|usd|\$|franga|denara) /g;
+const TRANSFER = new Set(['took', 'taken', 'received', 'accepted', 'got', 'paid', 'gave', 'mori', 'marre', 'paguar', 'pagoi', 'dha', 'dhene', 'uzeo', 'uzela', 'primio', 'primila', 'dao', 'dala', 'platio', 'platila', 'dobio', 'dobila']);
+
+/** "took 20,000 euros", "i ka paguar 15 mijë euro", "primio 5000 evra": money changing hands. */
+function moneyTransfers(ctx: Ctx): Hit[] {
+  const out: Hit[] = [];
+  const { match, posTok, toks } = ctx.p;
+  MONEY_RE.lastIndex = 0;
+  for (let m = MONEY_RE.exec(match); m && out.length < 5; m = MONEY_RE.exec(match)) {
+    const t0 = posTok[m.index + 1]!;
+    const t1 = posTok[m.index + m[0].length - 2]!;
+    if (t0 < 0 || t1 < 0) continue;
+    const sent = toks[t0]!.sent;
+    let verb = false;
+    for (let i = Math.max(0, t0 - 8); i <= Math.min(toks.length - 1, t1 + 4); i++) if (toks[i]!.sent === sent && TRANSFER.has(toks[i]!.norm)) verb = true;
+    if (verb) out.push({ e: { id: -1, lang: 'en', category: 'defamation', role: 'crime', term: 'money transfer', file: '', strictLang: false }, t0, t1 });
+    MONEY_RE.lastIndex = m.index + 1;
+  }
+  return out;
+}
+
 /** Defamation: a specific accusation of a crime/serious misconduct against a named person, stated as fact. */
 export function detectDefamation(ctx: Ctx): Finding[] {
   const toks = ctx.p.toks;
-  const crimes = hitsOf(ctx, 'defamation', 'crime').filter((h) => !ctx.question.has(toks[h.t0]!.sent) && !reportedInSentence(ctx, h) && !condemned(ctx, h));
+  const crimes = [...hitsOf(ctx, 'defamation', 'crime'), ...moneyTransfers(ctx)].filter((h) => !ctx.question.has(toks[h.t0]!.sent) && !reportedInSentence(ctx, h) && !condemned(ctx, h));
   if (crimes.length === 0) return [];
   const hedged = hitsOf(ctx, 'defamation', 'hedge').length > 0;
   const asserted = hitsOf(ctx, 'defamation', 'assert').length > 0;
