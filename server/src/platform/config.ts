@@ -50,7 +50,8 @@ export class ConfigError extends Error {}
 
 /** Reads the configuration from the environment; see the README's configuration table. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
-  const parsed = Env.safeParse(env);
+  // An empty variable counts as unset (e.g. `DATABASE_URL=` in a shell).
+  const parsed = Env.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
   if (!parsed.success) {
     const first = parsed.error.issues[0];
     throw new ConfigError(`Invalid configuration: ${first?.path.join('.')}: ${first?.message}`);
