@@ -37,7 +37,7 @@ export interface Finding {
   oe?: number;
 }
 
-const COPULA = new Set(['je', 'eshte', 'jane', 'is', 'are', 'was', 'were', 'su', 'bio', 'bila', 'ishte', 'very', 'so', 'sasvim', 'shume', 'totalno', 'krejt', 'potpuno', 'nje', 'a', 'an', 'jedna', 'jedan']);
+const COPULA = new Set(['je', 'eshte', 'jane', 'jeni', 'is', 'are', 'was', 'were', 'su', 'ste', 'bio', 'bila', 'ishte', 'very', 'so', 'sasvim', 'shume', 'totalno', 'krejt', 'potpuno']);
 
 function f(category: ModerationCategory, rule: string, severity: Finding['severity'], h: { t0: number; t1: number }): Finding {
   return { category, rule, severity, t0: h.t0, t1: h.t1 };

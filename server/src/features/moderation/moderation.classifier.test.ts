@@ -1,0 +1,218 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { classifyComment } from './index.js';
+
+const act = (t: string): string => classifyComment(t).action;
+const cats = (t: string): string[] => classifyComment(t).categories;
+
+describe('insult — aimed at a person, in each language', () => {
+  it.each([
+    ['en', 'Judge Halim Rexha, you pathetic moron, read the file.'],
+    ['en', 'That clerk is a lazy useless cow.'],
+    ['sq', 'Gjyqtari Burim Leka është një budalla i madh.'],
+    ['sq', 'o matufë, ku e keni mendjen'],
+    ['sr', 'Sudija Stefan Lukić je obična budala.'],
+    ['sr', 'Вы сте олош, а не судије.'.replace('Вы', 'Ви')],
+  ])('%s: %s', (_l, text) => {
+    expect(cats(text)).toContain('insult');
+    expect(act(text)).toBe('remove');
+  });
+});
+
+describe('the target decides: harsh words about a ruling are criticism', () => {
+  it.each([
+    'This verdict is a disgrace and frankly stupid.',
+    'Ky vendim është budallallëk i pastër.',
+    'Presuda je glupa i sramotna.',
+    'Sistemi gjyqësor është i korruptuar deri në palcë.',
+    'The justice system is broken and corrupt.',
+  ])('keeps %s', (text) => expect(act(text)).toBe('keep'));
+  it('the same word aimed at a person is an insult', () => {
+    expect(act('Sudija je glup i bahat.')).toBe('remove');
+    expect(act('Presuda je glupa.')).toBe('keep');
+  });
+});
+
+describe('interjections, quoting to condemn, asking the admin', () => {
+  it.each([
+    'Jebote, opet odloženo ročište.',
+    'Damn, the hearing got postponed again.',
+    'Në dreq, prapë nuk punon sistemi.',
+    "Please stop calling people 'gypsies', it's a slur.",
+    "Mos përdorni fjalë si 'shkije' këtu, kjo është gjuhë e urrejtjes.",
+    'Someone posted the judge’s home address above. Admins, please remove it.',
+  ])('keeps %s', (text) => expect(act(text)).toBe('keep'));
+});
+
+describe('slurs', () => {
+  it.each(['Šiptari su preuzeli sudove.', 'Shkijet s’kanë vend në gjykatë.', 'Send the shiptar judges home.', 'Цигани опет краду.'])('%s', (text) => {
+    expect(cats(text)).toEqual(['slur']);
+  });
+  it('neutral ethnonyms are not slurs', () => {
+    expect(act('Nije bitno da li je sudija Srbin ili Albanac.')).toBe('keep');
+    expect(act('Gjyqtarët shqiptarë dhe serbë punojnë bashkë.')).toBe('keep');
+  });
+});
+
+describe('threats', () => {
+  it.each([
+    'Judge Berisha, we know where you live.',
+    'Gjyqtar, e ke ditën, mos harro.',
+    'Sudijo, doći će i tvoj dan.',
+    'These judges should be hanged.',
+    'Ovakve sudije treba poklati.',
+    'Kryetarit i duhet derë e blinduar. Do i duhet.',
+  ])('%s', (text) => {
+    expect(cats(text)).toContain('threat');
+    expect(act(text)).toBe('remove');
+  });
+  it('reporting a violent crime is not a threat', () => {
+    expect(act('The defendant was convicted of trying to kill his neighbour.')).toBe('keep');
+    expect(act('I akuzuari u dënua për vrasje me 15 vjet burg.')).toBe('keep');
+  });
+});
+
+describe('defamation: named person + crime stated as fact', () => {
+  it.each([
+    'Judge Arben Hasani took 10,000 euros from the defendant. I saw it.',
+    'Gjyqtari Fatos Berisha ka marrë ryshfet për këtë vendim.',
+    'Sudija Goran Savić je primio mito od investitora.',
+  ])('%s', (text) => expect(cats(text)).toContain('defamation'));
+  it.each([
+    'I suspect Judge Hasani had a conflict of interest; it should be investigated.',
+    'Ndoshta gjyqtari Berisha ka marrë ryshfet, duhet hetuar.',
+    'Konkurs za sudije je namešten.',
+    'The defendant was convicted of taking bribes.',
+  ])('keeps hedged/general/procedural: %s', (text) => expect(act(text)).toBe('keep'));
+});
+
+describe('doxxing', () => {
+  it('address + family workplace of a judge', () => {
+    const r = classifyComment('Judge Vesa Ahmeti lives on Rruga B 12, next to the mosque. Her husband drives a red Golf.');
+    expect(r.categories).toContain('doxxing');
+  });
+  it('routine with an invitation is also a threat', () => {
+    const r = classifyComment('Sudija Petar Rakić svako jutro u 7 pije kafu u kafiću pored pošte. Ko ima interes.');
+    expect(r.categories).toEqual(expect.arrayContaining(['doxxing', 'threat']));
+  });
+  it('a question about an address is fine', () => {
+    expect(act('Who do I contact if the bailiff goes to the wrong address?')).toBe('keep');
+  });
+});
+
+describe('spam', () => {
+  it.each([
+    'Bonus 200% 🎰 kazino 👉 spin-balkan.club',
+    'Porosit tani me transport falas: krem-magjik.shop',
+    'Verify your account within 24h or your page will be disabled: meta-help.co',
+    'Earn money from home with crypto, DM me on WhatsApp +44 7700 900123',
+  ])('%s', (text) => expect(cats(text)).toEqual(['spam']));
+  it('free legal aid with a phone number is not spam', () => {
+    expect(act('Free legal aid every Tuesday, call 038 200 18 000.')).toBe('keep');
+  });
+});
+
+describe('obfuscation: masking, leetspeak, spacing, repeats, zero-width, caps, Cyrillic', () => {
+  it.each([
+    'k**va jedna sudska',
+    'p*dhi i nanes tuaj',
+    'you are an idi0t, judge',
+    'SUD PUN KRETENAAAA 🤬',
+    'Q E N E T   E   K G J K 🐕',
+    'i d i o t judge',
+    'judge, you are an id\u200Biot',
+    'Sudija je IDIOT',
+    'Судија је кретен.',
+    'judge, you are an іdiot', // Cyrillic і homoglyph
+  ])('%s', (text) => expect(act(text)).toBe('remove'));
+});
+
+describe('result shape and reasons', () => {
+  it('reasons say which words, which category, art. 3.7, with offsets into the original', () => {
+    const text = 'Ju jeni kretenë, gjyqtarë!';
+    const r = classifyComment(text, { uiLang: 'sq' });
+    expect(r.action).toBe('remove');
+    const reason = r.reasons[0]!;
+    expect(reason.article).toBe('3.7');
+    expect(reason.category).toBe('insult');
+    expect(text.slice(reason.start, reason.end)).toBe(reason.match);
+    expect(reason.match.toLowerCase()).toContain('kreten');
+    expect(reason.explanation).toMatch(/^Neni 3\.7 — fyerje/);
+    expect(r.lang).toBe('sq');
+    expect(r.score).toBeGreaterThanOrEqual(0.8);
+  });
+  it('explains in the requested UI language', () => {
+    expect(classifyComment('You moron.', { uiLang: 'sr' }).reasons[0]!.explanation).toMatch(/^Član 3\.7/);
+    expect(classifyComment('You moron.').reasons[0]!.explanation).toMatch(/^Art\. 3\.7/);
+  });
+  it('detects the language', () => {
+    expect(classifyComment('Да ли суд у Грачаници ради поподне?').lang).toBe('sr');
+    expect(classifyComment('Kur hapet konkursi për praktikantë në gjykatë?').lang).toBe('sq');
+    expect(classifyComment('Is mediation mandatory before filing a dispute?').lang).toBe('en');
+  });
+});
+
+describe('never crashes', () => {
+  it('empty, whitespace, emoji-only, control characters', () => {
+    for (const t of ['', '   ', '🙂🙂🙂', '🔥', '\u0000\u0001\u0007\u001b[31m', '\uD800', '***', '!!!???']) {
+      const r = classifyComment(t);
+      expect(['keep', 'review']).toContain(r.action);
+      expect(r.reasons).toEqual([]);
+    }
+  });
+  it('a 100 KB comment is classified in bounded time', () => {
+    const chunk = 'The hearing was postponed again and nobody explained why. ';
+    const big = chunk.repeat(Math.ceil(100_000 / chunk.length)) + ' Judge, you are a moron.';
+    const t0 = performance.now();
+    const r = classifyComment(big);
+    expect(performance.now() - t0).toBeLessThan(2000);
+    expect(r.action).toBe('remove');
+  });
+  it('100 KB of repeated abusive tokens stays bounded', () => {
+    const big = 'idiot kreten budalla '.repeat(5000);
+    const t0 = performance.now();
+    expect(classifyComment(big).action).toBe('remove');
+    expect(performance.now() - t0).toBeLessThan(2000);
+  });
+});
+
+describe('labelled sets meet the targets (caught ≥ 95%, wrongly removed ≤ 2%, review ≤ 10%)', () => {
+  const sets = {
+    dev: fileURLToPath(new URL('../../../../../shared/eval/comments-dev.jsonl', import.meta.url)),
+    holdout: fileURLToPath(new URL('./fixtures/holdout.jsonl', import.meta.url)),
+  };
+  for (const [name, file] of Object.entries(sets)) {
+    it(name, () => {
+      let text: string;
+      try {
+        text = readFileSync(file, 'utf8');
+      } catch {
+        return; // the shared dev set is not in every checkout
+      }
+      const rows = text
+        .split('\n')
+        .filter((l) => l.trim())
+        .map((l) => JSON.parse(l) as { text: string; expect: string });
+      let rem = 0;
+      let caught = 0;
+      let keep = 0;
+      let wrong = 0;
+      let review = 0;
+      for (const r of rows) {
+        const a = classifyComment(r.text).action;
+        if (a === 'review') review++;
+        if (r.expect === 'remove') {
+          rem++;
+          if (a !== 'keep') caught++;
+        } else {
+          keep++;
+          if (a === 'remove') wrong++;
+        }
+      }
+      expect(caught / rem).toBeGreaterThanOrEqual(0.95);
+      expect(wrong / keep).toBeLessThanOrEqual(0.02);
+      expect(review / rows.length).toBeLessThanOrEqual(0.1);
+    });
+  }
+});
