@@ -3,6 +3,7 @@ import { registerUser } from './commands/user.js';
 import { registerAudit } from './commands/audit.js';
 import { registerDb } from './commands/db.js';
 import { registerServe } from './commands/serve.js';
+import { registerModerate } from './commands/moderate.js';
 
 /** `courtdesk --help` lists every command. Each command lives in ./commands and registers itself here. */
 const program = new Command()
@@ -14,5 +15,6 @@ registerServe(program);
 registerDb(program);
 registerUser(program);
 registerAudit(program);
+registerModerate(program);
 
 await program.parseAsync(process.argv);
