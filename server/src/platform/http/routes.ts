@@ -3,9 +3,16 @@ import { authRoutes } from '../../features/auth/auth.routes.js';
 import { auditRoutes } from '../../features/audit/audit.routes.js';
 import { institutionsRoutes } from '../../features/institutions/institutions.routes.js';
 import { peopleRoutes } from '../../features/people/people.routes.js';
+import { decisionsRoutes } from '../../features/decisions/decisions.routes.js';
 
 /**
  * Every feature's routes, listed explicitly. Add one line per feature; keep routes thin
  * (validate → authorize → call the use case → present).
  */
-export const featureRoutes: Array<(app: App) => Promise<void>> = [authRoutes, auditRoutes, institutionsRoutes, peopleRoutes];
+export const featureRoutes: Array<(app: App) => Promise<void>> = [
+  authRoutes,
+  auditRoutes,
+  institutionsRoutes,
+  peopleRoutes,
+  decisionsRoutes,
+];
