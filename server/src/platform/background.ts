@@ -1,4 +1,5 @@
 import type { AppContext } from './http/types.js';
+import { inboxWorkerStarter } from '../features/inbox/inbox.jobs.js';
 
 /**
  * Long-running work started with the server (job workers, pollers, schedulers).
@@ -6,3 +7,4 @@ import type { AppContext } from './http/types.js';
  */
 export type BackgroundStarter = (ctx: AppContext) => Promise<() => Promise<void>>;
 export const backgroundStarters: BackgroundStarter[] = [];
+backgroundStarters.push(inboxWorkerStarter);

@@ -3,6 +3,7 @@ import { authRoutes } from '../../features/auth/auth.routes.js';
 import { auditRoutes } from '../../features/audit/audit.routes.js';
 import { institutionsRoutes } from '../../features/institutions/institutions.routes.js';
 import { peopleRoutes } from '../../features/people/people.routes.js';
+import { inboxRoutes } from '../../features/inbox/inbox.routes.js';
 import { decisionsRoutes } from '../../features/decisions/decisions.routes.js';
 
 /**
@@ -15,4 +16,5 @@ export const featureRoutes: Array<(app: App) => Promise<void>> = [
   institutionsRoutes,
   peopleRoutes,
   decisionsRoutes,
+  inboxRoutes,
 ];
