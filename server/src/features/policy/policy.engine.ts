@@ -77,7 +77,7 @@ export function checkText(text: string, opts: CheckOptions & { lang?: Lang; vari
   }
   const src = text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) : text;
   const ui: UiLang = opts.uiLang ?? 'en';
-  const ctx = new CheckContext(src, opts, pack.compiled.lists, pack.compiled.virtuals);
+  const ctx = new CheckContext(src, opts, pack.compiled.lists, pack.compiled.virtuals, pack.compiled.union);
   const shown = wellFormed(src);
   const out: Finding[] = [];
   for (const rule of pack.compiled.rules) {

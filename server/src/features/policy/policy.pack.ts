@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { compileTerms, fold } from '../../shared/text/index.js';
-import type { CompiledList, Detector, VirtualList } from './detectors/index.js';
+import type { CompiledList, Detector, UnionMatcher, VirtualList } from './detectors/index.js';
 import { DETECTOR_KINDS } from './detectors/index.js';
 import type { LanguageParams } from './detectors/language.detector.js';
 import { caseNumberList, pendingCaseList, personNameList, urlList } from './detectors/virtual.js';
@@ -99,6 +99,7 @@ export interface PolicyPack {
     rules: CompiledRule[];
     lists: ReadonlyMap<string, CompiledList>;
     virtuals: ReadonlyMap<string, VirtualList>;
+    union: UnionMatcher;
   };
 }
 
@@ -141,6 +142,9 @@ export function loadPack(dir: string): PolicyPack {
   }
   const lists = new Map<string, CompiledList>();
   const listTerms = new Map<string, string[]>();
+  const unionSpecs: { term: string; upper: boolean; capital: boolean }[] = [];
+  const unionListOf: number[] = [];
+  const listOrder: CompiledList[] = [];
   const listInfo: PolicyPack['lists'] = [];
   for (const f of files) {
     const file = join(listsDir, f);
@@ -153,7 +157,13 @@ export function loadPack(dir: string): PolicyPack {
         return { ...s, upper: s.upper ?? l.case === 'upper', capital: s.capital ?? l.case === 'capital' };
       });
       try {
-        lists.set(name, { name, matcher: compileTerms(specs), aggressive: l.aggressive });
+        const compiled: CompiledList = { name, matcher: compileTerms(specs), aggressive: l.aggressive };
+        lists.set(name, compiled);
+        for (const sp of specs) {
+          unionSpecs.push(sp);
+          unionListOf.push(listOrder.length);
+        }
+        listOrder.push(compiled);
       } catch (e) {
         throw new PolicyPackError(`${file}: list "${name}": ${(e as Error).message}`);
       }
@@ -224,6 +234,6 @@ export function loadPack(dir: string): PolicyPack {
     loadedAt: new Date().toISOString(),
     rules: rules.map(({ detector: _d, draftParams: _p, ...info }) => info),
     lists: listInfo,
-    compiled: { rules, lists, virtuals },
+    compiled: { rules, lists, virtuals, union: { matcher: compileTerms(unionSpecs), listOf: Int32Array.from(unionListOf), lists: listOrder } },
   };
 }

@@ -3,7 +3,7 @@
  * stems and phrases, tokenisation, and sq/sr/en language identification.
  * Used by the policy engine (features/policy) and the comment moderation classifier.
  */
-export { normalize, fold, foldChar, rewrite, toOriginalRange } from './normalize.js';
+export { normalize, refine, fold, foldChar, rewrite, toOriginalRange } from './normalize.js';
 export type { NormalizeOptions, NormalizedText } from './normalize.js';
 export { AhoCorasick } from './aho-corasick.js';
 export { compileTerms, TermSyntaxError } from './matcher.js';

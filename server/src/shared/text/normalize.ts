@@ -91,27 +91,45 @@ export function foldChar(ch: string): string {
 }
 
 class Builder {
-  text = '';
-  starts: number[] = [];
-  ends: number[] = [];
+  private codes: number[] = [];
+  private starts: Int32Array;
+  private ends: Int32Array;
+  private n = 0;
+  constructor(capacity = 64) {
+    this.starts = new Int32Array(Math.max(16, capacity));
+    this.ends = new Int32Array(Math.max(16, capacity));
+  }
+  private grow(): void {
+    const s = new Int32Array(this.starts.length * 2);
+    s.set(this.starts);
+    this.starts = s;
+    const e = new Int32Array(this.ends.length * 2);
+    e.set(this.ends);
+    this.ends = e;
+  }
+  pushCode(code: number, start: number, end: number): void {
+    if (this.n === this.starts.length) this.grow();
+    this.codes.push(code);
+    this.starts[this.n] = start;
+    this.ends[this.n] = end;
+    this.n++;
+  }
   push(s: string, start: number, end: number): void {
-    this.text += s;
-    for (let k = 0; k < s.length; k++) {
-      this.starts.push(start);
-      this.ends.push(end);
-    }
+    for (let k = 0; k < s.length; k++) this.pushCode(s.charCodeAt(k), start, end);
   }
   /** Extend the range of the last output char (used to absorb collapsed whitespace). */
   extendLast(end: number): void {
-    this.ends[this.ends.length - 1] = end;
+    this.ends[this.n - 1] = end;
   }
   build(original: string): NormalizedText {
-    return { original, text: this.text, starts: Int32Array.from(this.starts), ends: Int32Array.from(this.ends) };
+    let text = '';
+    for (let i = 0; i < this.codes.length; i += 8192) text += String.fromCharCode(...this.codes.slice(i, i + 8192));
+    return { original, text, starts: this.starts.slice(0, this.n), ends: this.ends.slice(0, this.n) };
   }
 }
 
 function basePass(input: string): NormalizedText {
-  const b = new Builder();
+  const b = new Builder(input.length + 16);
   let lastWasSpace = false;
   const n = input.length;
   for (let i = 0; i < n; ) {
@@ -131,8 +149,7 @@ function basePass(input: string): NormalizedText {
       lastWasSpace = true;
     } else if (!isRemovable(cp)) {
       if (cp < 0x80) {
-        const c = cp >= 65 && cp <= 90 ? String.fromCharCode(cp + 32) : String.fromCharCode(cp);
-        b.push(c, i, i + len);
+        b.pushCode(cp >= 65 && cp <= 90 ? cp + 32 : cp, i, i + len);
       } else {
         const folded = foldChar(input.slice(i, i + len));
         if (folded.length > 0) b.push(folded, i, i + len);
@@ -153,16 +170,18 @@ export function rewrite(nt: NormalizedText, re: RegExp, replace: (m: RegExpExecA
   re.lastIndex = 0;
   let m = re.exec(nt.text);
   if (!m) return nt;
-  const b = new Builder();
+  const b = new Builder(nt.text.length + 16);
   let pos = 0;
+  let changed = false;
   const copy = (from: number, to: number): void => {
-    for (let k = from; k < to; k++) b.push(nt.text[k]!, nt.starts[k]!, nt.ends[k]!);
+    for (let k = from; k < to; k++) b.pushCode(nt.text.charCodeAt(k), nt.starts[k]!, nt.ends[k]!);
   };
   while (m) {
     const s = m.index;
     const e = s + m[0].length;
     const rep = replace(m);
     if (rep !== null && e > s) {
+      changed = true;
       copy(pos, s);
       if (rep.length === e - s) {
         for (let k = 0; k < rep.length; k++) b.push(rep[k]!, nt.starts[s + k]!, nt.ends[s + k]!);
@@ -172,6 +191,7 @@ export function rewrite(nt: NormalizedText, re: RegExp, replace: (m: RegExpExecA
     if (e === s) re.lastIndex++;
     m = re.exec(nt.text);
   }
+  if (!changed) return nt;
   copy(pos, nt.text.length);
   return b.build(nt.original);
 }
@@ -180,6 +200,10 @@ const TLD = 'com|org|net|info|eu|io|ly|gd|gl|rs|ks|co|edu|gov|de|uk|us|tv|online
 const BRACKET_DOT = /\s?[[({<]\s?(?:dot|\.|pike|pika|tacka|tocka|punkt|pt)\s?[\])}>]\s?/g;
 const WORD_DOT = new RegExp(`(?<=[a-z0-9])\\s(?:dot|pike|pika|tacka|tocka)\\s(?=(?:${TLD})\\b)`, 'g');
 const SPACED_DOT = new RegExp(`(?<=[a-z0-9])(?:\\s\\.\\s?|\\.\\s)(?=(?:${TLD.replace('|al', '')})(?:\\b|/))`, 'g');
+const SPACED_DOT_HINT = new RegExp(`\\. (?:${TLD.replace('|al', '')})\\b`);
+const LEET_HINT = /[a-z][0-9@$]|[0-9@$][a-z]/;
+const REPEAT_HINT = /([a-z])\1\1/;
+const SPACED_HINT = /(?:^|[^a-z0-9])[a-z][ .\-_*][a-z][ .\-_*][a-z][ .\-_*][a-z](?![a-z0-9])/;
 const SPACED_LETTERS = /(?<![a-z0-9])(?:[a-z][ .\-_*]){3,}[a-z](?![a-z0-9])/g;
 const REPEATS = /([a-z])\1{2,}/g;
 const LEET_TOKEN = /[a-z0-9@$]*[a-z][a-z0-9@$]*/g;
@@ -194,9 +218,18 @@ export function normalize(input: string, opts: NormalizeOptions = {}): Normalize
   if (opts.deobfuscateUrls !== false && nt.text.length > 4) {
     if (/[[({<]/.test(nt.text)) nt = rewrite(nt, BRACKET_DOT, () => '.');
     if (/ (?:dot|pike|pika|tacka|tocka) /.test(nt.text)) nt = rewrite(nt, WORD_DOT, () => '.');
-    if (/ \.|\. /.test(nt.text)) nt = rewrite(nt, SPACED_DOT, () => '.');
+    if (nt.text.includes(' .') || SPACED_DOT_HINT.test(nt.text)) nt = rewrite(nt, SPACED_DOT, () => '.');
   }
-  if (opts.leet) {
+  return refine(nt, opts);
+}
+
+/**
+ * Apply the optional passes (leetspeak, spaced letters, repeated letters) to an already
+ * normalised text — cheaper than normalising the original again.
+ */
+export function refine(input: NormalizedText, opts: NormalizeOptions): NormalizedText {
+  let nt = input;
+  if (opts.leet && LEET_HINT.test(nt.text)) {
     nt = rewrite(nt, LEET_TOKEN, (m) => {
       const t = m[0];
       if (t.length < 3 || !/[0-9@$]/.test(t) || (t.match(/[a-z]/g)?.length ?? 0) < 2) return null;
@@ -206,13 +239,13 @@ export function normalize(input: string, opts: NormalizeOptions = {}): Normalize
       return out;
     });
   }
-  if (opts.collapseSpacedLetters) {
+  if (opts.collapseSpacedLetters && SPACED_HINT.test(nt.text)) {
     nt = rewrite(nt, SPACED_LETTERS, (m) => {
       const seps = m[0].replace(/[a-z]/g, '');
       return new Set(seps).size === 1 ? m[0].replace(/[ .\-_*]/g, '') : null;
     });
   }
-  if (opts.collapseRepeats) nt = rewrite(nt, REPEATS, (m) => m[1]!);
+  if (opts.collapseRepeats && REPEAT_HINT.test(nt.text)) nt = rewrite(nt, REPEATS, (m) => m[1]!);
   return nt;
 }
 

@@ -4,7 +4,7 @@
  * Every span is in ORIGINAL UTF-16 offsets, with the index of its first/last base token so
  * detectors can measure distances in words.
  */
-import { normalize, tokenize, type NormalizedText, type TermMatcher, type Tokens } from '../../../shared/text/index.js';
+import { normalize, refine, tokenize, type NormalizedText, type TermMatcher, type Tokens } from '../../../shared/text/index.js';
 import type { CheckOptions } from '../policy.types.js';
 
 /** A matched piece of text. */
@@ -26,6 +26,17 @@ export interface CompiledList {
   aggressive: boolean;
 }
 
+/**
+ * All lists of a pack compiled into ONE automaton as well (term → list), so a check scans the
+ * text once instead of once per list; the per-list matchers stay available to tools and tests.
+ */
+export interface UnionMatcher {
+  matcher: TermMatcher;
+  /** list index of each term of `matcher` */
+  listOf: Int32Array;
+  lists: readonly CompiledList[];
+}
+
 /** Producer of a virtual list ("@caseNumber", "@url", …). */
 export type VirtualList = (ctx: CheckContext) => Span[];
 
@@ -40,12 +51,15 @@ export class CheckContext {
   private readonly tokEnd: Int32Array;
   private aggressiveView: NormalizedText | null | undefined;
   private readonly cache = new Map<string, Span[]>();
+  private baseBuckets: Span[][] | null = null;
+  private aggressiveDone = false;
 
   constructor(
     readonly original: string,
     readonly opts: CheckOptions,
     private readonly lists: ReadonlyMap<string, CompiledList>,
     private readonly virtuals: ReadonlyMap<string, VirtualList>,
+    private readonly unionMatcher: UnionMatcher | null = null,
   ) {
     this.base = normalize(original);
     this.tokens = tokenize(this.base.text);
@@ -61,7 +75,7 @@ export class CheckContext {
   /** The aggressive view, or null when it equals the base view (the common case). */
   get aggressive(): NormalizedText | null {
     if (this.aggressiveView === undefined) {
-      const a = normalize(this.original, { leet: true, collapseSpacedLetters: true, collapseRepeats: true });
+      const a = refine(this.base, { leet: true, collapseSpacedLetters: true, collapseRepeats: true });
       this.aggressiveView = a.text === this.base.text ? null : a;
     }
     return this.aggressiveView;
@@ -92,7 +106,7 @@ export class CheckContext {
     if (name.startsWith('@')) out = this.virtuals.get(name)?.(this) ?? [];
     else {
       const list = this.lists.get(name);
-      out = list ? this.runList(list) : [];
+      out = !list ? [] : this.unionMatcher ? this.fromUnion(list) : this.runList(list);
     }
     if (out.length > MAX_SPANS_PER_LIST) out = out.slice(0, MAX_SPANS_PER_LIST);
     this.cache.set(name, out);
@@ -105,6 +119,36 @@ export class CheckContext {
     const all: Span[] = [];
     for (const n of names) all.push(...this.matches(n));
     return all.sort((a, b) => a.start - b.start || a.end - b.end);
+  }
+
+  private scanUnion(nt: NormalizedText, onlyAggressive: boolean, buckets: Span[][]): void {
+    const u = this.unionMatcher!;
+    for (const m of u.matcher.findAll(nt)) {
+      const li = u.listOf[m.term]!;
+      const list = u.lists[li]!;
+      if (onlyAggressive && !list.aggressive) continue;
+      const b = buckets[li]!;
+      if (onlyAggressive && b.some((x) => x.start === m.origStart && x.end === m.origEnd)) continue;
+      if (b.length < MAX_SPANS_PER_LIST) b.push(this.span(m.origStart, m.origEnd, `${list.name}:${u.matcher.terms[m.term]}`));
+    }
+  }
+
+  private fromUnion(list: CompiledList): Span[] {
+    const u = this.unionMatcher!;
+    if (!this.baseBuckets) {
+      this.baseBuckets = u.lists.map(() => []);
+      this.scanUnion(this.base, false, this.baseBuckets);
+    }
+    if (list.aggressive && !this.aggressiveDone) {
+      this.aggressiveDone = true;
+      const a = this.aggressive;
+      if (a) {
+        this.scanUnion(a, true, this.baseBuckets);
+        for (const b of this.baseBuckets) b.sort((x, y) => x.start - y.start || x.end - y.end);
+      }
+    }
+    const li = u.lists.indexOf(list);
+    return this.baseBuckets[li] ?? [];
   }
 
   private runList(list: CompiledList): Span[] {

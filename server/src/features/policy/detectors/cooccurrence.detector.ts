@@ -41,8 +41,12 @@ export const cooccurrenceDetector: DetectorKind<CooccurrenceParams> = {
   compile(p) {
     return {
       run(ctx: CheckContext): Span[] {
-        const groups = p.groups.map((g) => ctx.union(g));
-        if (groups.some((g) => g.length === 0)) return [];
+        const groups: Span[][] = [];
+        for (const g of p.groups) {
+          const spans = ctx.union(g);
+          if (spans.length === 0) return []; // lazy: later groups are not even matched
+          groups.push(spans);
+        }
         const unless = p.unless.length > 0 ? ctx.union(p.unless) : [];
         const out: Span[] = [];
         for (const anchor of groups[0]!) {

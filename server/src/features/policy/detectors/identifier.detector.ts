@@ -81,6 +81,10 @@ export const identifierDetector: DetectorKind<IdentifierParams> = {
       run(ctx: CheckContext): Span[] {
         const text = ctx.original;
         const out: Span[] = [];
+        // cheap prefilters: most posts have no '@', no long digit runs, no capitals pairs
+        if (p.type === 'email' && !text.includes('@')) return out;
+        if ((p.type === 'personalNumber' || p.type === 'phone' || p.type === 'iban' || p.type === 'plate' || p.type === 'dateOfBirth' || p.type === 'streetAddress') && !/\d/.test(text)) return out;
+        if (p.type === 'dateOfBirth' && ctx.union(p.near).length === 0) return out;
         const near = (s: Span): boolean => p.near.length > 0 && anyNear(ctx.union(p.near), s, p.window);
         switch (p.type) {
           case 'personalNumber':

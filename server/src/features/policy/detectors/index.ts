@@ -18,4 +18,4 @@ export const DETECTOR_KINDS: ReadonlyMap<string, DetectorKind<any>> = new Map<st
 
 export type { Detector, DetectorKind, CompileEnv } from './detector.types.js';
 export { CheckContext } from './context.js';
-export type { Span, CompiledList, VirtualList } from './context.js';
+export type { Span, CompiledList, VirtualList, UnionMatcher } from './context.js';

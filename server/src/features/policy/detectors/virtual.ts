@@ -7,7 +7,7 @@ import type { PendingCase } from '../policy.types.js';
 import type { CheckContext, Span, VirtualList } from './context.js';
 
 const TLDS = 'com|org|net|info|eu|io|ly|gd|gl|gy|rs|ks|co|al|mk|ba|hr|de|uk|us|tv|cc|ws|to|xyz|online|site|app|link|news|edu|gov|int|it|fr|ch|at|be|nl|se|tk|ru|page|me/';
-const URL_RE = new RegExp(`(?<![@\\w.-])(?:https?://)?(?:www\\.)?(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\\.)+(?:${TLDS.replace('|me/', '')})(?![a-z0-9-])(?:/[^\\s"'<>)\\]]*)?`, 'g');
+const URL_RE = new RegExp(`(?:https?://)?(?:www\\.)?(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\\.)+(?:${TLDS.replace('|me/', '')})(?![a-z0-9-])(?:/[^\\s"'<>)\\]]*)?`, 'g');
 
 const urlCache = new WeakMap<CheckContext, { url: string; span: Span }[]>();
 
@@ -22,6 +22,7 @@ export function urlSpans(ctx: CheckContext): { url: string; span: Span }[] {
     let m: RegExpExecArray | null;
     let guard = 0;
     while ((m = URL_RE.exec(text)) !== null && guard++ < 1000) {
+      if (m.index > 0 && /[@\w.-]/.test(text[m.index - 1]!)) continue; // e-mail host or part of a longer token
       const url = m[0].replace(/[.,;:!?]+$/, '');
       const r = toOriginalRange(ctx.base, m.index, m.index + url.length);
       out.push({ url, span: ctx.span(r.start, r.end, `@url:${url}`) });
