@@ -5,3 +5,6 @@ export * from './people.js';
 export * from './inbox.js';
 export * from './decisions.js';
 export * from './accounts.js';
+export * from './posts.js';
+export * from './media.js';
+export * from './vault.js';

@@ -4,8 +4,15 @@ import type { InboxTables } from '../../features/inbox/inbox.tables.js';
 import type { InstitutionTables } from '../../features/institutions/institutions.tables.js';
 import type { PeopleTables } from '../../features/people/people.tables.js';
 import type { SandboxTables } from '../../connectors/sandbox/sandbox.tables.js';
+import type { JobTables } from '../jobs/jobs.tables.js';
+import type { PostTables } from '../../features/posts/posts.tables.js';
+import type { MediaTables } from '../../features/media/media.tables.js';
+import type { PublishingTables } from '../../features/publishing/publishing.tables.js';
+import type { ArchiveTables } from '../../features/archive/archive.tables.js';
+import type { NotificationTables } from '../../features/notifications/notifications.tables.js';
 import type { AccountsTables } from '../../features/accounts/accounts.tables.js';
 import type { DecisionTables } from '../../features/decisions/decisions.tables.js';
+import type { VaultTables } from '../../features/vault/vault.tables.js';
 import type { OffboardingTables } from '../../features/offboarding/offboarding.tables.js';
 
 /**
@@ -22,4 +29,11 @@ export interface Database
     DecisionTables,
     OffboardingTables,
     SandboxTables,
-    InboxTables {}
+    JobTables,
+    PostTables,
+    MediaTables,
+    PublishingTables,
+    ArchiveTables,
+    NotificationTables,
+    InboxTables,
+    VaultTables {}

@@ -5,6 +5,7 @@ import { institutionsRoutes } from '../../features/institutions/institutions.rou
 import { peopleRoutes } from '../../features/people/people.routes.js';
 import { inboxRoutes } from '../../features/inbox/inbox.routes.js';
 import { decisionsRoutes } from '../../features/decisions/decisions.routes.js';
+import { vaultRoutes } from '../../features/vault/vault.routes.js';
 
 /**
  * Every feature's routes, listed explicitly. Add one line per feature; keep routes thin
@@ -17,4 +18,5 @@ export const featureRoutes: Array<(app: App) => Promise<void>> = [
   peopleRoutes,
   decisionsRoutes,
   inboxRoutes,
+  vaultRoutes,
 ];

@@ -3,6 +3,7 @@ import * as m0001 from './0001_foundation.js';
 import * as m0002 from './0002_authority.js';
 import * as m0003 from './0003_publishing.js';
 import * as m0004 from './0004_inbox.js';
+import * as m0005 from './0005_vault.js';
 
 /**
  * Every migration, in order. Add yours at the end with the next number; never edit one that has shipped.
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   '0002_authority': m0002,
   '0003_publishing': m0003,
   '0004_inbox': m0004,
+  '0005_vault': m0005,
 };
