@@ -3,6 +3,7 @@ import { authRoutes } from '../features/auth/auth.routes';
 import { homeRoutes } from '../features/home/home.routes';
 import { institutionsRoutes } from '../features/institutions/institutions.routes';
 import { peopleRoutes } from '../features/people/people.routes';
+import { vaultRoutes } from '../features/vault/vault.routes';
 
 export type { AppRoute, NavSection } from './route-types';
 
@@ -15,4 +16,10 @@ export type { AppRoute, NavSection } from './route-types';
  * — one line per feature, so parallel work does not conflict. The router and the navigation are
  * both built from this list; nothing else needs editing.
  */
-export const appRoutes: AppRoute[] = [...homeRoutes, ...institutionsRoutes, ...peopleRoutes, ...authRoutes];
+export const appRoutes: AppRoute[] = [
+  ...homeRoutes,
+  ...institutionsRoutes,
+  ...peopleRoutes,
+  ...vaultRoutes,
+  ...authRoutes,
+];
