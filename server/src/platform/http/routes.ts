@@ -5,6 +5,7 @@ import { institutionsRoutes } from '../../features/institutions/institutions.rou
 import { peopleRoutes } from '../../features/people/people.routes.js';
 import { inboxRoutes } from '../../features/inbox/inbox.routes.js';
 import { decisionsRoutes } from '../../features/decisions/decisions.routes.js';
+import { accountsRoutes } from '../../features/accounts/accounts.routes.js';
 import { vaultRoutes } from '../../features/vault/vault.routes.js';
 
 /**
@@ -17,6 +18,7 @@ export const featureRoutes: Array<(app: App) => Promise<void>> = [
   institutionsRoutes,
   peopleRoutes,
   decisionsRoutes,
+  accountsRoutes,
   inboxRoutes,
   vaultRoutes,
 ];
