@@ -2,7 +2,7 @@ import type { SessionStage } from '@courtdesk/contracts';
 import type { Config } from '../../platform/config.js';
 import type { Db, DbOrTrx } from '../../platform/db/database.js';
 import { AppError, ConflictError, ValidationError } from '../../platform/http/errors.js';
-import { newId, nowIso, randomToken, sha256 } from '../../platform/ids.js';
+import { nowIso, randomToken, sha256 } from '../../platform/ids.js';
 import { SecretBox } from '../../platform/crypto.js';
 import { appendAudit } from '../audit/audit.service.js';
 import type { UsersTable } from '../people/people.tables.js';
