@@ -1,5 +1,6 @@
 import type { AppContext } from './http/types.js';
 import { inboxWorkerStarter } from '../features/inbox/inbox.jobs.js';
+import { inboxDemoTrafficStarter } from '../features/inbox/inbox.demo.js';
 
 /**
  * Long-running work started with the server (job workers, pollers, schedulers).
@@ -8,3 +9,4 @@ import { inboxWorkerStarter } from '../features/inbox/inbox.jobs.js';
 export type BackgroundStarter = (ctx: AppContext) => Promise<() => Promise<void>>;
 export const backgroundStarters: BackgroundStarter[] = [];
 backgroundStarters.push(inboxWorkerStarter);
+backgroundStarters.push(inboxDemoTrafficStarter);

@@ -5,6 +5,7 @@ import { appendAudit } from '../audit/audit.service.js';
 import { generateTemporaryPassword } from '../auth/password.js';
 import { insertPerson } from '../people/people.service.js';
 import type { UsersTable } from '../people/people.tables.js';
+import { inboxDemoSeeder } from '../inbox/inbox.demo.js';
 
 /** One demo person per role. E-mail addresses use the reserved `.test` domain. */
 export const DEMO_PEOPLE: Array<{ key: string; name: string; email: string; position: Position; institution: string; locale: UiLocale }> = [
@@ -32,6 +33,7 @@ export interface DemoContext {
  */
 export type DemoSeeder = (ctx: DemoContext) => Promise<void>;
 export const demoSeeders: DemoSeeder[] = [];
+demoSeeders.push(inboxDemoSeeder);
 
 /** Seeds the demo data set when the database has no people yet; returns the sign-in details to print once. */
 export async function seedDemo(db: Db, config: Config): Promise<Array<{ email: string; password: string; position: Position; institution: string }> | null> {
