@@ -66,9 +66,21 @@ export function personNameList(stopwords: readonly string[]): VirtualList {
     let m: RegExpExecArray | null;
     let guard = 0;
     while ((m = NAME_RE.exec(ctx.original)) !== null && guard++ < 1000) {
-      const words = m[0].split(/\s/).map((w) => fold(w));
-      if (words.some((w) => stop.has(w) || stop.has(w.replace(/(?:it|in|es|ës|se|a|e|i|u|om|og|oj)$/, '')))) continue;
-      out.push(ctx.span(m.index, m.index + m[0].length, '@personName'));
+      // every run of 2+ consecutive non-stopword capitalised words is a candidate name
+      const parts = m[0].split(/\s/);
+      const isStop = (w: string): boolean => {
+        const f = fold(w);
+        return stop.has(f) || stop.has(f.replace(/(?:it|in|es|ës|se|a|e|i|u|om|og|oj)$/, ''));
+      };
+      // each pair of consecutive non-stopword words ("Maloletna Milica Stojanović" → both pairs)
+      let pos = m.index;
+      let prev: { start: number; stop: boolean } | null = null;
+      for (const w of parts) {
+        const stopWord = isStop(w);
+        if (prev && !prev.stop && !stopWord) out.push(ctx.span(prev.start, pos + w.length, '@personName'));
+        prev = { start: pos, stop: stopWord };
+        pos += w.length + 1;
+      }
     }
     return out;
   };
