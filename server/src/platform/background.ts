@@ -1,6 +1,7 @@
 import type { AppContext } from './http/types.js';
 import { inboxWorkerStarter } from '../features/inbox/inbox.jobs.js';
 import { inboxDemoTrafficStarter } from '../features/inbox/inbox.demo.js';
+import { startJobRunner } from '../features/publishing/publishing.background.js';
 
 /**
  * Long-running work started with the server (job workers, pollers, schedulers).
@@ -10,3 +11,4 @@ export type BackgroundStarter = (ctx: AppContext) => Promise<() => Promise<void>
 export const backgroundStarters: BackgroundStarter[] = [];
 backgroundStarters.push(inboxWorkerStarter);
 backgroundStarters.push(inboxDemoTrafficStarter);
+backgroundStarters.push(startJobRunner);

@@ -3,6 +3,12 @@ import { authRoutes } from '../../features/auth/auth.routes.js';
 import { auditRoutes } from '../../features/audit/audit.routes.js';
 import { institutionsRoutes } from '../../features/institutions/institutions.routes.js';
 import { peopleRoutes } from '../../features/people/people.routes.js';
+import { postsRoutes } from '../../features/posts/posts.routes.js';
+import { publishingRoutes } from '../../features/publishing/publishing.routes.js';
+import { mediaRoutes } from '../../features/media/media.routes.js';
+import { calendarRoutes } from '../../features/calendar/calendar.routes.js';
+import { archiveRoutes } from '../../features/archive/archive.routes.js';
+import { notificationsRoutes } from '../../features/notifications/notifications.routes.js';
 import { inboxRoutes } from '../../features/inbox/inbox.routes.js';
 import { decisionsRoutes } from '../../features/decisions/decisions.routes.js';
 import { accountsRoutes } from '../../features/accounts/accounts.routes.js';
@@ -21,4 +27,10 @@ export const featureRoutes: Array<(app: App) => Promise<void>> = [
   accountsRoutes,
   inboxRoutes,
   vaultRoutes,
+  postsRoutes,
+  publishingRoutes,
+  mediaRoutes,
+  calendarRoutes,
+  archiveRoutes,
+  notificationsRoutes,
 ];
