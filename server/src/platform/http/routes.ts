@@ -12,6 +12,7 @@ import { notificationsRoutes } from '../../features/notifications/notifications.
 import { inboxRoutes } from '../../features/inbox/inbox.routes.js';
 import { decisionsRoutes } from '../../features/decisions/decisions.routes.js';
 import { accountsRoutes } from '../../features/accounts/accounts.routes.js';
+import { offboardingRoutes } from '../../features/offboarding/offboarding.routes.js';
 import { vaultRoutes } from '../../features/vault/vault.routes.js';
 
 /**
@@ -25,6 +26,7 @@ export const featureRoutes: Array<(app: App) => Promise<void>> = [
   peopleRoutes,
   decisionsRoutes,
   accountsRoutes,
+  offboardingRoutes,
   inboxRoutes,
   vaultRoutes,
   postsRoutes,
