@@ -14,6 +14,7 @@ import { decisionsRoutes } from '../../features/decisions/decisions.routes.js';
 import { accountsRoutes } from '../../features/accounts/accounts.routes.js';
 import { offboardingRoutes } from '../../features/offboarding/offboarding.routes.js';
 import { vaultRoutes } from '../../features/vault/vault.routes.js';
+import { policyRoutes } from '../../features/policy/policy.routes.js';
 
 /**
  * Every feature's routes, listed explicitly. Add one line per feature; keep routes thin
@@ -29,6 +30,7 @@ export const featureRoutes: Array<(app: App) => Promise<void>> = [
   offboardingRoutes,
   inboxRoutes,
   vaultRoutes,
+  policyRoutes,
   postsRoutes,
   publishingRoutes,
   mediaRoutes,
