@@ -8,3 +8,4 @@ export * from './accounts.js';
 export * from './posts.js';
 export * from './media.js';
 export * from './vault.js';
+export * from './policy.js';
