@@ -1,0 +1,42 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { checkText, type Lang } from './index.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const DEV = resolve(here, '../../../../../shared/eval/posts-dev.jsonl');
+const HOLDOUTS = ['holdout.jsonl', 'holdout2.jsonl', 'holdout3.jsonl'].map((f) => resolve(here, 'fixtures', f));
+
+/** Micro F1 over (post, article) pairs and the share of clean posts flagged — as the judge scores. */
+function score(file: string): { f1: number; cleanFlagged: number } {
+  let tp = 0, fp = 0, fn = 0, clean = 0, flagged = 0;
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    if (!line.trim()) continue;
+    const r = JSON.parse(line) as { text: string; lang?: Lang; expect: string[] };
+    const got = new Set(checkText(r.text, r.lang ? { lang: r.lang } : {}).map((f) => f.article));
+    const want = new Set(r.expect);
+    if (want.size === 0) {
+      clean++;
+      if (got.size > 0) flagged++;
+    }
+    for (const a of got) (want.has(a) ? tp++ : fp++);
+    for (const a of want) if (!got.has(a)) fn++;
+  }
+  const p = tp / (tp + fp);
+  const rc = tp / (tp + fn);
+  return { f1: (2 * p * rc) / (p + rc), cleanFlagged: flagged / clean };
+}
+
+describe('quality regression guard (targets: F1 ≥ 0.90, ≤ 5% clean flagged)', () => {
+  it.skipIf(!existsSync(DEV))('dev set', () => {
+    const s = score(DEV);
+    expect(s.f1).toBeGreaterThanOrEqual(0.9);
+    expect(s.cleanFlagged).toBeLessThanOrEqual(0.05);
+  });
+  it.each(HOLDOUTS)('own holdout %s', (file) => {
+    const s = score(file);
+    expect(s.f1).toBeGreaterThanOrEqual(0.9);
+    expect(s.cleanFlagged).toBeLessThanOrEqual(0.05);
+  });
+});
