@@ -18,14 +18,8 @@ export function evidenceIntact(e: InboxEvidenceTable): boolean {
   return evidenceHash(e) === e.content_hash;
 }
 
-/**
- * Saves an evidence copy of `item` — inside the transaction that queues the hide or delete, so the
- * copy is committed before the platform is ever asked to act. Reuses a copy already taken for the
- * same item (hide, unhide, hide again keeps one record).
- */
-export async function captureEvidence(trx: Trx, item: InboxItemsTable, accountHandle: string, reason: string, capturedBy: string | null): Promise<InboxEvidenceTable> {
-  const existing = await trx.selectFrom('inbox_evidence').selectAll().where('item_id', '=', item.id).orderBy('captured_at').executeTakeFirst();
-  if (existing && existing.text === item.text) return existing;
+/** The evidence row for `item` as it is now (pure; for batch inserts of fresh items). */
+export function evidenceRow(item: InboxItemsTable, accountHandle: string, reason: string, capturedBy: string | null): InboxEvidenceTable {
   const fields: EvidenceFields = {
     platform: item.platform,
     account_handle: accountHandle,
@@ -37,16 +31,18 @@ export async function captureEvidence(trx: Trx, item: InboxItemsTable, accountHa
     created_at: item.created_at,
     captured_at: nowIso(),
   };
-  const row: InboxEvidenceTable = {
-    id: newId(),
-    item_id: item.id,
-    institution_id: item.institution_id,
-    account_id: item.account_id,
-    ...fields,
-    content_hash: evidenceHash(fields),
-    reason: reason.slice(0, 2000),
-    captured_by: capturedBy,
-  };
+  return { id: newId(), item_id: item.id, institution_id: item.institution_id, account_id: item.account_id, ...fields, content_hash: evidenceHash(fields), reason: reason.slice(0, 2000), captured_by: capturedBy };
+}
+
+/**
+ * Saves an evidence copy of `item` — inside the transaction that queues the hide or delete, so the
+ * copy is committed before the platform is ever asked to act. Reuses a copy already taken for the
+ * same item (hide, unhide, hide again keeps one record).
+ */
+export async function captureEvidence(trx: Trx, item: InboxItemsTable, accountHandle: string, reason: string, capturedBy: string | null): Promise<InboxEvidenceTable> {
+  const existing = await trx.selectFrom('inbox_evidence').selectAll().where('item_id', '=', item.id).orderBy('captured_at').executeTakeFirst();
+  if (existing && existing.text === item.text) return existing;
+  const row = evidenceRow(item, accountHandle, reason, capturedBy);
   await trx.insertInto('inbox_evidence').values(row).execute();
   return row;
 }

@@ -1,14 +1,14 @@
-import type { InboxKind, InboxNote, InboxStatus } from '@courtdesk/contracts';
+import type { InboxKind, InboxStatus } from '@courtdesk/contracts';
 import type { ExternalComment, ExternalMessage } from '../../connectors/connector.js';
 import type { Trx } from '../../platform/db/database.js';
 import { newId, nowIso } from '../../platform/ids.js';
 import type { AccountsTable } from '../accounts/accounts.tables.js';
 import { chooseAutoReply } from './autoreply.texts.js';
 import { claimReplySlot, loadAutoReply, type AutoReplyConfig } from './autoreply.service.js';
-import { captureEvidence } from './inbox.evidence.js';
+import { evidenceRow } from './inbox.evidence.js';
 import { classifyItem, type ClassifyFn, type Verdict } from './inbox.classify.js';
 import { capabilitiesOf, type InboxDeps } from './inbox.deps.js';
-import { enqueueAction, summariseReasons } from './inbox.outbox.js';
+import { actionRow, enqueueAction, summariseReasons } from './inbox.outbox.js';
 import type { InboxItemsTable } from './inbox.tables.js';
 
 /** Longest text stored per item (characters). Longer ones are kept up to here and marked `truncated`. */
@@ -53,16 +53,23 @@ async function ingest(deps: InboxDeps, account: AccountsTable, incoming: Incomin
     const fresh = chunk.filter((x) => !known.has(key(x)));
     result.duplicates += incoming.slice(i, i + CHUNK).length - fresh.length;
     if (fresh.length === 0) continue;
-    const rows = fresh.map((x) => toRow(account, x, classify));
+    const d: DecideCtx = { autoHide, canHide: caps.hideComment, canDelete: caps.deleteComment, canMessage: caps.privateMessages, autoReply };
+    const rows = fresh.map((x) => plan(toRow(account, x, classify), d));
     await deps.db.transaction().execute(async (trx) => {
       const inserted = await trx.insertInto('inbox_items').values(rows).onConflict((oc) => oc.columns(['account_id', 'kind', 'external_id']).doNothing()).returning('id').execute();
       const ids = new Set(inserted.map((r) => r.id));
       result.inserted += ids.size;
       result.duplicates += rows.length - ids.size;
-      for (const row of rows) {
-        if (!ids.has(row.id)) continue;
-        result.actionsQueued += await decide(trx, account, row, { autoHide, canHide: caps.hideComment, canDelete: caps.deleteComment, canMessage: caps.privateMessages, autoReply });
+      const mine = rows.filter((r) => ids.has(r.id));
+      // Hides planned for the rows this call inserted: evidence first, then the queued call — one transaction.
+      const hides = mine.filter((r) => r.pending_action === 'hide');
+      if (hides.length) {
+        const reasons = hides.map((r) => summariseReasons(r));
+        await trx.insertInto('inbox_evidence').values(hides.map((r, i) => evidenceRow(r, account.handle, reasons[i]!, null))).execute();
+        await trx.insertInto('inbox_actions').values(hides.map((r, i) => actionRow(r, 'hide', null, reasons[i]!))).execute();
+        result.actionsQueued += hides.length;
       }
+      for (const row of mine) if (row.kind === 'message' && row.status !== 'own') result.actionsQueued += await queueAutoReply(trx, account, row, d);
     });
   }
   return result;
@@ -160,26 +167,13 @@ interface DecideCtx {
   autoReply: AutoReplyConfig;
 }
 
-/** Applies the account's policy to a freshly inserted item; returns how many platform actions it queued. */
-async function decide(trx: Trx, account: AccountsTable, row: InboxItemsTable, d: DecideCtx): Promise<number> {
-  if (row.status === 'own') return 0;
-  if (row.kind === 'message') return queueAutoReply(trx, account, row, d);
-  if (row.verdict !== 'remove' || row.status === 'hidden') return 0;
-  const note = (n: InboxNote, status: InboxStatus) =>
-    trx.updateTable('inbox_items').set({ status, note: n }).where('id', '=', row.id).execute();
-  if (!d.autoHide) {
-    await note('auto_hide_off', 'review');
-    return 0;
-  }
-  if (!d.canHide) {
-    // The platform can only delete (or cannot act at all): deletion is irreversible, so a person decides.
-    await note(d.canDelete ? 'platform_cannot_hide' : 'platform_cannot_act', 'needs_action');
-    return 0;
-  }
-  const reason = summariseReasons(row);
-  await captureEvidence(trx, row, account.handle, reason, null);
-  await enqueueAction(trx, row, 'hide', null, reason);
-  return 1;
+/** Applies the account's policy to a new comment before it is stored: hide (queued), or why a person must decide. */
+function plan(row: InboxItemsTable, d: DecideCtx): InboxItemsTable {
+  if (row.kind !== 'comment' || row.status === 'own' || row.status === 'hidden' || row.verdict !== 'remove') return row;
+  if (!d.autoHide) return { ...row, status: 'review', note: 'auto_hide_off' };
+  // The platform can only delete (or cannot act at all): deletion is irreversible, so a person decides.
+  if (!d.canHide) return { ...row, status: 'needs_action', note: d.canDelete ? 'platform_cannot_hide' : 'platform_cannot_act' };
+  return { ...row, pending_action: 'hide' };
 }
 
 async function queueAutoReply(trx: Trx, account: AccountsTable, row: InboxItemsTable, d: DecideCtx): Promise<number> {

@@ -17,14 +17,17 @@ export function summariseReasons(item: Pick<InboxItemsTable, 'reasons' | 'catego
   return `Classifier (art. 3.7): ${parts.join('; ')}${reasons.length > 5 ? `; +${reasons.length - 5} more` : ''}`;
 }
 
+/** A pending action row (pure; for batch inserts). */
+export function actionRow(item: Pick<InboxItemsTable, 'id' | 'institution_id' | 'account_id'>, action: InboxActionKind, requestedBy: string | null, reason: string, payload: Record<string, unknown> = {}): InboxActionsTable {
+  const now = nowIso();
+  return { id: newId(), item_id: item.id, institution_id: item.institution_id, account_id: item.account_id, action, requested_by: requestedBy, reason: reason.slice(0, 2000), payload: JSON.stringify(payload), status: 'pending', attempts: 0, run_at: now, locked_until: null, last_error: null, created_at: now, done_at: null };
+}
+
 /** Queues a platform call for an item, in the caller's transaction, and marks the item as waiting for it. */
 export async function enqueueAction(trx: Trx, item: Pick<InboxItemsTable, 'id' | 'institution_id' | 'account_id'>, action: InboxActionKind, requestedBy: string | null, reason: string, payload: Record<string, unknown> = {}): Promise<string> {
-  const id = newId();
-  const now = nowIso();
-  await trx
-    .insertInto('inbox_actions')
-    .values({ id, item_id: item.id, institution_id: item.institution_id, account_id: item.account_id, action, requested_by: requestedBy, reason: reason.slice(0, 2000), payload: JSON.stringify(payload), status: 'pending', attempts: 0, run_at: now, locked_until: null, last_error: null, created_at: now, done_at: null })
-    .execute();
+  const row = actionRow(item, action, requestedBy, reason, payload);
+  const { id, created_at: now } = row;
+  await trx.insertInto('inbox_actions').values(row).execute();
   if (action !== 'auto_reply' && action !== 'reply') await trx.updateTable('inbox_items').set({ pending_action: action, updated_at: now }).where('id', '=', item.id).execute();
   return id;
 }

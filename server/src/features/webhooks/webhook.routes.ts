@@ -30,7 +30,8 @@ export async function webhookRoutes(app: App): Promise<void> {
     '/api/webhooks/:platform',
     {
       bodyLimit: WEBHOOK_BODY_LIMIT,
-      config: { rateLimit: { max: 600, timeWindow: '1 minute' } },
+      // Platforms deliver bursts (a viral post): the signature check is cheap, so the ceiling is high.
+      config: { rateLimit: { max: 30_000, timeWindow: '1 minute' } },
       schema: { tags: ['webhooks'], description: 'Signed platform deliveries; body is the JSON WebhookEvent, signed in the x-courtdesk-signature header.', params: Params, response: { 200: WebhookAccepted, 202: WebhookAccepted, ...errors } },
     },
     async (req, reply) => {
