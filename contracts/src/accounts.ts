@@ -8,7 +8,7 @@ import { PersonRef } from './decisions.js';
  */
 export const knownPlatforms = ['facebook', 'x', 'youtube', 'linkedin', 'instagram', 'mastodon', 'bluesky', 'sandbox'] as const;
 /** A known platform or any other lower-case name ("including but not limited to", manual part I). */
-export const Platform = z.string().trim().toLowerCase().regex(/^[a-z][a-z0-9-]{1,30}$/, 'Use a lower-case platform name');
+export const Platform = z.string().trim().toLowerCase().regex(/^[a-z][a-z0-9-]{0,30}$/, 'Use a lower-case platform name');
 
 export const AccountStatus = z.enum(['active', 'requested', 'closed']);
 export type AccountStatus = z.infer<typeof AccountStatus>;

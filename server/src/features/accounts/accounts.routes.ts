@@ -19,6 +19,7 @@ import {
 } from '@courtdesk/contracts';
 import type { App } from '../../platform/http/types.js';
 import { requireActor } from '../auth/session.plugin.js';
+import { signedInFirst } from '../decisions/signed-in.js';
 import { toAuthorityActor } from '../decisions/authority-actor.js';
 import { canApproveAccount, canCheckPlatform, canCloseAccount, canEditAccount, canRequestAccount, canViewAuthority, type AuthorityActor } from '../decisions/decisions.policy.js';
 import { rightsOnAccount } from '../decisions/rights.js';
@@ -60,6 +61,8 @@ async function detail(db: Db, aa: AuthorityActor, a: AccountsTable): Promise<Acc
 export async function accountsRoutes(app: App): Promise<void> {
   const { db } = app.ctx;
   const tags = ['accounts'];
+  // Coarse check first: an anonymous call is refused (401) before its body is even validated.
+  app.addHook('onRequest', signedInFirst);
 
   app.get('/api/accounts', { schema: { tags, querystring: AccountListQuery, response: { 200: AccountList, ...errors } } }, async (req) => {
     const aa = await toAuthorityActor(db, requireActor(req));

@@ -16,6 +16,7 @@ import {
 import type { App } from '../../platform/http/types.js';
 import { NotFoundError } from '../../platform/http/errors.js';
 import { requireActor } from '../auth/session.plugin.js';
+import { signedInFirst } from './signed-in.js';
 import { toAuthorityActor } from './authority-actor.js';
 import { canIssueDecision, canRecommendEditor, canViewAuthority, type AuthorityActor } from './decisions.policy.js';
 import { presentDecisions } from './decisions.repository.js';
@@ -37,6 +38,8 @@ async function visibleInstitutions(app: App, aa: AuthorityActor, only?: string):
 export async function decisionsRoutes(app: App): Promise<void> {
   const { db } = app.ctx;
   const tags = ['decisions'];
+  // Coarse check first: an anonymous call is refused (401) before its body is even validated.
+  app.addHook('onRequest', signedInFirst);
 
   app.get('/api/decisions', { schema: { tags, querystring: DecisionListQuery, response: { 200: DecisionList, ...errors } } }, async (req) => {
     const aa = await toAuthorityActor(db, requireActor(req));

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CompleteStepBody, ErrorBody, OffboardingItem, OffboardingList } from '@courtdesk/contracts';
 import type { App } from '../../platform/http/types.js';
 import { requireActor } from '../auth/session.plugin.js';
+import { signedInFirst } from '../decisions/signed-in.js';
 import { toAuthorityActor } from '../decisions/authority-actor.js';
 import { canViewOffboarding } from '../decisions/decisions.policy.js';
 import { onPersonLeft } from '../people/people.service.js';
@@ -19,6 +20,8 @@ const Query = z.object({
 export async function offboardingRoutes(app: App): Promise<void> {
   const { db } = app.ctx;
   const tags = ['offboarding'];
+  // Coarse check first: an anonymous call is refused (401) before its body is even validated.
+  app.addHook('onRequest', signedInFirst);
   onPersonLeft(offboardOnLeaving);
 
   app.get('/api/offboarding', { schema: { tags, querystring: Query, response: { 200: OffboardingList, ...errors } } }, async (req) => {
