@@ -4,6 +4,7 @@ import { homeRoutes } from '../features/home/home.routes';
 import { institutionsRoutes } from '../features/institutions/institutions.routes';
 import { peopleRoutes } from '../features/people/people.routes';
 import { vaultRoutes } from '../features/vault/vault.routes';
+import { policyRoutes } from '../features/policy/policy.routes';
 
 export type { AppRoute, NavSection } from './route-types';
 
@@ -20,6 +21,7 @@ export const appRoutes: AppRoute[] = [
   ...homeRoutes,
   ...institutionsRoutes,
   ...peopleRoutes,
+  ...policyRoutes,
   ...vaultRoutes,
   ...authRoutes,
 ];

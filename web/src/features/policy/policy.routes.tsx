@@ -1,0 +1,10 @@
+import type { AppRoute } from '../../app/route-types';
+import { IconInfo, IconShield } from '../../app/icons';
+import { CheckDraftPage } from './CheckDraftPage';
+import { PolicyPackPage } from './PolicyPackPage';
+
+/** The manual as a policy engine: check a draft live, and read the rules in force. */
+export const policyRoutes: AppRoute[] = [
+  { path: '/check', element: <CheckDraftPage />, navLabelKey: 'policy:nav.check', icon: IconShield, section: 'publishing' },
+  { path: '/policy', element: <PolicyPackPage />, navLabelKey: 'policy:nav.pack', icon: IconInfo, section: 'organisation' },
+];
