@@ -20,7 +20,10 @@ function score(file: string): { f1: number; cleanFlagged: number } {
       clean++;
       if (got.size > 0) flagged++;
     }
-    for (const a of got) (want.has(a) ? tp++ : fp++);
+    for (const a of got) {
+      if (want.has(a)) tp++;
+      else fp++;
+    }
     for (const a of want) if (!got.has(a)) fn++;
   }
   const p = tp / (tp + fp);

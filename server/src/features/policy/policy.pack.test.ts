@@ -60,7 +60,7 @@ describe('reloadPack', () => {
   });
 
   it('switches to a good pack, e.g. one where a rule was removed', () => {
-    const dir = brokenPack('reload-good', (y) => y.replace(/  - id: petitions\.imperative[\s\S]*?message: petition\.support\n/, ''));
+    const dir = brokenPack('reload-good', (y) => y.replace(/ {2}- id: petitions\.imperative[\s\S]*?message: petition\.support\n/, ''));
     expect(reloadPack(dir)).toEqual({ ok: true });
     expect(getActivePack().rules.some((r) => r.id === 'petitions.imperative')).toBe(false);
     expect(reloadPack(DEFAULT_PACK_DIR)).toEqual({ ok: true });

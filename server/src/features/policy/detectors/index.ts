@@ -7,13 +7,16 @@ import { languageDetector } from './language.detector.js';
 import { lexiconDetector } from './lexicon.detector.js';
 import { regexDetector } from './regex.detector.js';
 
-export const DETECTOR_KINDS: ReadonlyMap<string, DetectorKind<any>> = new Map<string, DetectorKind<any>>([
-  [lexiconDetector.kind, lexiconDetector],
-  [cooccurrenceDetector.kind, cooccurrenceDetector],
-  [regexDetector.kind, regexDetector],
-  [identifierDetector.kind, identifierDetector],
-  [domainDetector.kind, domainDetector],
-  [languageDetector.kind, languageDetector],
+// Each kind validates its own params with its zod schema, so the map can hold them type-erased.
+type AnyKind = DetectorKind<never> & { compile(p: unknown, env: Parameters<DetectorKind<unknown>['compile']>[1]): ReturnType<DetectorKind<unknown>['compile']>; lists(p: unknown): string[] };
+
+export const DETECTOR_KINDS: ReadonlyMap<string, AnyKind> = new Map<string, AnyKind>([
+  [lexiconDetector.kind, lexiconDetector as unknown as AnyKind],
+  [cooccurrenceDetector.kind, cooccurrenceDetector as unknown as AnyKind],
+  [regexDetector.kind, regexDetector as unknown as AnyKind],
+  [identifierDetector.kind, identifierDetector as unknown as AnyKind],
+  [domainDetector.kind, domainDetector as unknown as AnyKind],
+  [languageDetector.kind, languageDetector as unknown as AnyKind],
 ]);
 
 export type { Detector, DetectorKind, CompileEnv } from './detector.types.js';
