@@ -3,6 +3,7 @@ import type { DbOrTrx } from '../../platform/db/database.js';
 import { newId, nowIso } from '../../platform/ids.js';
 import { insertFault, type SandboxFault } from './sandbox.faults.js';
 import { ensureSandboxAccount, type SandboxAccountInit } from './sandbox.state.js';
+import { sandboxPostUrl } from './sandbox.connector.js';
 import type { SandboxAccountsTable, SandboxPostsTable } from './sandbox.tables.js';
 
 /**
@@ -95,6 +96,17 @@ export const sandbox = {
   /** Removes every pending fault of the account. */
   async clearFaults(db: DbOrTrx, externalId: string): Promise<void> {
     await db.deleteFrom('sandbox_faults').where('account_external_id', '=', externalId).execute();
+  },
+
+  /** Puts a post on the platform as if published earlier (demo data); idempotent on the key. */
+  async seedPost(db: DbOrTrx, externalId: string, p: { idempotencyKey: string; text: string; createdAt: string }): Promise<{ externalId: string; url: string }> {
+    const acc = await ensureSandboxAccount(db, externalId);
+    const existing = await db.selectFrom('sandbox_posts').select(['external_id', 'url']).where('account_external_id', '=', externalId).where('idempotency_key', '=', p.idempotencyKey).executeTakeFirst();
+    if (existing) return { externalId: existing.external_id, url: existing.url };
+    const id = `sbx_${newId().replace(/-/g, '').slice(0, 20)}`;
+    const url = sandboxPostUrl(acc.handle, id);
+    await db.insertInto('sandbox_posts').values({ external_id: id, account_external_id: externalId, idempotency_key: p.idempotencyKey, text: p.text, title: null, link: null, media: '[]', url, created_at: p.createdAt, deleted_at: null }).execute();
+    return { externalId: id, url };
   },
 
   /** Everything ever posted on the account, oldest first, deleted ones included (with `deleted_at`). */

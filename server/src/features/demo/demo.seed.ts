@@ -6,6 +6,7 @@ import { generateTemporaryPassword } from '../auth/password.js';
 import { insertPerson } from '../people/people.service.js';
 import type { UsersTable } from '../people/people.tables.js';
 import { inboxDemoSeeder } from '../inbox/inbox.demo.js';
+import { publishingDemoSeeder } from '../publishing/publishing.demo.js';
 
 /** One demo person per role. E-mail addresses use the reserved `.test` domain. */
 export const DEMO_PEOPLE: Array<{ key: string; name: string; email: string; position: Position; institution: string; locale: UiLocale }> = [
@@ -34,6 +35,7 @@ export interface DemoContext {
 export type DemoSeeder = (ctx: DemoContext) => Promise<void>;
 export const demoSeeders: DemoSeeder[] = [];
 demoSeeders.push(inboxDemoSeeder);
+demoSeeders.push(publishingDemoSeeder);
 
 /** Seeds the demo data set when the database has no people yet; returns the sign-in details to print once. */
 export async function seedDemo(db: Db, config: Config): Promise<Array<{ email: string; password: string; position: Position; institution: string }> | null> {
