@@ -3,6 +3,7 @@ import { registerUser } from './commands/user.js';
 import { registerAudit } from './commands/audit.js';
 import { registerDb } from './commands/db.js';
 import { registerServe } from './commands/serve.js';
+import { registerCheck } from './commands/check.js';
 import { registerModerate } from './commands/moderate.js';
 
 /** `courtdesk --help` lists every command. Each command lives in ./commands and registers itself here. */
@@ -15,6 +16,7 @@ registerServe(program);
 registerDb(program);
 registerUser(program);
 registerAudit(program);
+registerCheck(program);
 registerModerate(program);
 
 await program.parseAsync(process.argv);

@@ -12,7 +12,9 @@ const LANGS = new Set(['sq', 'sr', 'en']);
 
 /** Classify one JSONL line; never throws. */
 export function moderateLine(line: string, lineNo: number, uiLang?: ModerationLang): string {
-  let id: string = `line-${lineNo}`;
+  // As `courtdesk check` does: a line whose id cannot be read answers with `"id": null` (output stays in input order).
+  void lineNo;
+  let id: string | null = null;
   try {
     const obj: unknown = JSON.parse(line);
     if (!obj || typeof obj !== 'object' || Array.isArray(obj)) return JSON.stringify({ id, error: 'line is not a JSON object' });
