@@ -3,6 +3,7 @@ import { authRoutes } from '../features/auth/auth.routes';
 import { homeRoutes } from '../features/home/home.routes';
 import { institutionsRoutes } from '../features/institutions/institutions.routes';
 import { peopleRoutes } from '../features/people/people.routes';
+import { inboxRoutes } from '../features/inbox/inbox.routes';
 import { vaultRoutes } from '../features/vault/vault.routes';
 import { policyRoutes } from '../features/policy/policy.routes';
 
@@ -21,6 +22,7 @@ export const appRoutes: AppRoute[] = [
   ...homeRoutes,
   ...institutionsRoutes,
   ...peopleRoutes,
+  ...inboxRoutes,
   ...policyRoutes,
   ...vaultRoutes,
   ...authRoutes,
