@@ -16,11 +16,11 @@ import { dHash } from './perceptual-hash.js';
  * Reading the platform: the public profile (for the presentation checks) and who holds a role (drift).
  * The connector is called outside any transaction; the result is then written in one.
  */
-export type ConnectorResolver = (db: DbOrTrx, platform: string) => Connector | null;
+export type ConnectorResolver = (db: Db, platform: string) => Connector | null;
 
 /** Which connector serves a platform; tests and the sandbox wiring replace it. */
 export const platformAccess: { connectorFor: ConnectorResolver } = {
-  connectorFor: (_db, platform) => getConnector(platform as PlatformName),
+  connectorFor: (db, platform) => getConnector(platform as PlatformName, db),
 };
 
 function refOf(a: AccountsTable): AccountRef {

@@ -8,6 +8,7 @@ import { appendAudit } from '../audit/audit.service.js';
 import type { UsersTable } from '../people/people.tables.js';
 import type { SessionsTable } from './auth.tables.js';
 import { canSignIn, twoFactorRequired } from './auth.policy.js';
+import { holdsAnyGrant } from '../decisions/rights.js';
 import { hashPassword, verifyPassword } from './password.js';
 import { hashRecoveryCode, matchTotp, newRecoveryCodes, newTotpEnrolment } from './totp.js';
 
@@ -37,7 +38,9 @@ export async function login(deps: AuthDeps, email: string, password: string, cli
     else await db.transaction().execute((trx) => appendAudit(trx, { type: 'auth.login_failed', actorId: null, data: { email, reason: 'unknown_account' }, ip: client.ip }));
     throw invalidCredentials();
   }
-  const stage: SessionStage = user.totp_enabled ? 'totp' : twoFactorRequired(user) ? 'enrol' : 'full';
+  // A court officer given editor access by decision must enrol too (art. 4.9, 5.6b).
+  const byDecision = user.position === 'court_officer' && !user.totp_enabled && (await holdsAnyGrant(db, user.id));
+  const stage: SessionStage = user.totp_enabled ? 'totp' : twoFactorRequired(user, byDecision) ? 'enrol' : 'full';
   return db.transaction().execute(async (trx) => {
     await trx.updateTable('users').set({ failed_logins: 0, locked_until: null }).where('id', '=', user.id).execute();
     const created = await createSession(trx, config, user.id, stage, client);

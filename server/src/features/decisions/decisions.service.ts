@@ -214,6 +214,14 @@ async function write(trx: Trx, aa: AuthorityActor, p: WritePlan): Promise<Decisi
   await trx.insertInto('decisions').values(row).execute();
   const role = roleForKind(input.kind);
   if (role) for (const userId of input.personIds) await trx.insertInto('decision_people').values({ decision_id: row.id, user_id: userId, role }).execute();
+  if (role && input.personIds.length) {
+    // Access to an account requires two-factor sign-in (art. 4.9): anyone without it must enrol before going on.
+    const without = await trx.selectFrom('users').select('id').where('id', 'in', input.personIds).where('totp_enabled', '=', 0).execute();
+    for (const u of without) {
+      await trx.updateTable('sessions').set({ revoked_at: now }).where('user_id', '=', u.id).where('revoked_at', 'is', null).execute();
+      await appendAudit(trx, { type: 'person.sessions_revoked', actorId: aa.id, institutionId: input.institutionId, subjectType: 'user', subjectId: u.id, reason: 'two-factor authentication required after a grant of access', data: { decisionId: row.id } });
+    }
+  }
   for (const accountId of p.accountIds) await trx.insertInto('decision_accounts').values({ decision_id: row.id, account_id: accountId }).execute();
 
   const audit = { actorId: aa.id, institutionId: row.institution_id, subjectType: 'decision', subjectId: row.id };

@@ -4,6 +4,7 @@ import type { Db, Trx } from '../../platform/db/database.js';
 import { appendAudit } from '../audit/audit.service.js';
 import { generateTemporaryPassword } from '../auth/password.js';
 import { insertPerson } from '../people/people.service.js';
+import { authorityDemoSeeder } from '../accounts/authority.demo.js';
 import type { UsersTable } from '../people/people.tables.js';
 import { inboxDemoSeeder } from '../inbox/inbox.demo.js';
 import { publishingDemoSeeder } from '../publishing/publishing.demo.js';
@@ -34,6 +35,8 @@ export interface DemoContext {
  */
 export type DemoSeeder = (ctx: DemoContext) => Promise<void>;
 export const demoSeeders: DemoSeeder[] = [];
+// Accounts and decisions first: the inbox and publishing seeders use the accounts they find.
+demoSeeders.push(authorityDemoSeeder);
 demoSeeders.push(inboxDemoSeeder);
 demoSeeders.push(publishingDemoSeeder);
 
