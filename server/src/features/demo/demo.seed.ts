@@ -8,6 +8,7 @@ import { authorityDemoSeeder } from '../accounts/authority.demo.js';
 import type { UsersTable } from '../people/people.tables.js';
 import { inboxDemoSeeder } from '../inbox/inbox.demo.js';
 import { publishingDemoSeeder } from '../publishing/publishing.demo.js';
+import { vaultDemoSeeder } from '../vault/vault.demo.js';
 
 /** One demo person per role. E-mail addresses use the reserved `.test` domain. */
 export const DEMO_PEOPLE: Array<{ key: string; name: string; email: string; position: Position; institution: string; locale: UiLocale }> = [
@@ -39,6 +40,7 @@ export const demoSeeders: DemoSeeder[] = [];
 demoSeeders.push(authorityDemoSeeder);
 demoSeeders.push(inboxDemoSeeder);
 demoSeeders.push(publishingDemoSeeder);
+demoSeeders.push(vaultDemoSeeder);
 
 /** Seeds the demo data set when the database has no people yet; returns the sign-in details to print once. */
 export async function seedDemo(db: Db, config: Config): Promise<Array<{ email: string; password: string; position: Position; institution: string }> | null> {

@@ -39,7 +39,7 @@ export function CheckDraftPage() {
             <Tabs value={active} onChange={(v) => v && setActive(v as ContentLang)} keepMounted={false}>
               <Tabs.List>
                 {tabs.map((l) => {
-                  const n = findings.filter((f) => f.variant === l).length;
+                  const n = variants.length === 0 ? 0 : findings.filter((f) => f.variant === l).length;
                   return (
                     <Tabs.Tab
                       key={l}
