@@ -43,6 +43,7 @@ export const PostTarget = z.object({
   url: z.string().nullable(),
   publishedAt: z.string().nullable(),
   attempts: z.number().int(),
+  errorCode: z.string().nullable(),
   /** Plain words for the officer; `platformMessage` is the platform's own. */
   errorMessage: z.string().nullable(),
   platformMessage: z.string().nullable(),

@@ -6,6 +6,7 @@ import { peopleRoutes } from '../features/people/people.routes';
 import { inboxRoutes } from '../features/inbox/inbox.routes';
 import { vaultRoutes } from '../features/vault/vault.routes';
 import { policyRoutes } from '../features/policy/policy.routes';
+import { postsRoutes } from '../features/posts/posts.routes';
 
 export type { AppRoute, NavSection } from './route-types';
 
@@ -22,6 +23,7 @@ export const appRoutes: AppRoute[] = [
   ...homeRoutes,
   ...institutionsRoutes,
   ...peopleRoutes,
+  ...postsRoutes,
   ...inboxRoutes,
   ...policyRoutes,
   ...vaultRoutes,

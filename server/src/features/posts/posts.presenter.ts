@@ -66,6 +66,7 @@ export function presentTarget(t: TargetRow) {
     url: t.url,
     publishedAt: t.published_at,
     attempts: t.attempts,
+    errorCode: t.error_code,
     errorMessage: t.error_message,
     platformMessage: t.platform_message,
     nextAttemptAt: t.next_attempt_at,
