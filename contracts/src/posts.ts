@@ -48,6 +48,8 @@ export const PostTarget = z.object({
   errorMessage: z.string().nullable(),
   platformMessage: z.string().nullable(),
   nextAttemptAt: z.string().nullable(),
+  /** The reader may retry or remove the post on this account (a decision in force gives them `publish`). */
+  canManage: z.boolean(),
 });
 export type PostTarget = z.infer<typeof PostTarget>;
 

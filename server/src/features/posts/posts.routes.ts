@@ -7,6 +7,7 @@ import { requireActor } from '../auth/session.plugin.js';
 import { canViewInstitution } from '../institutions/institutions.policy.js';
 import { toPolicyActor } from '../institutions/institutions.repository.js';
 import { retryTarget, schedulePost, unschedulePost } from '../publishing/publishing.service.js';
+import { deleteFromPlatform } from '../publishing/publishing.delete.js';
 import { approvePost, grantDecisionPermission, overrideFindings } from './posts.approval.js';
 import { checkPost } from './posts.check.js';
 import { postFacts } from './posts.facts.js';
@@ -88,6 +89,12 @@ export async function postsRoutes(app: App): Promise<void> {
   app.post('/api/posts/:id/targets/:targetId/retry', { schema: { tags, params: TargetParams, response: { 200: Post, ...errors } } }, async (req) => {
     const who = await acting(req);
     await retryTarget(ctx, who, req.params.id, req.params.targetId);
+    return present(who, req.params.id);
+  });
+
+  app.post('/api/posts/:id/targets/:targetId/delete', { schema: { tags, params: TargetParams, body: ReasonBody, response: { 200: Post, ...errors } } }, async (req) => {
+    const who = await acting(req);
+    await deleteFromPlatform(ctx, who, req.params.id, req.params.targetId, req.body.reason);
     return present(who, req.params.id);
   });
 

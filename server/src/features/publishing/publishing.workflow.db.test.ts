@@ -79,6 +79,15 @@ describeEachEngine('publishing workflow', (engine) => {
     expect(audit.map((a) => a.type)).toEqual(['post.created', 'post.submitted', 'post.approved', 'post.scheduled', 'post.publishing_started', 'post.published']);
     // Published posts are not altered in Courtdesk.
     expect((await pioC.put(`/api/posts/${p.id}`, { variants: [{ lang: 'sq', text: 'x' }], accountIds: [accA.id], mediaIds: [] })).statusCode).toBe(409);
+    // Removing it from the platform keeps the record: an archive entry of kind "deleted", audited with the reason.
+    const outsider = await signIn(ctx, await build.user(ctx, { position: 'court_officer' }));
+    expect((await outsider.post(`/api/posts/${p.id}/targets/${after.targets[0].id}/delete`, { reason: 'Wrong hearing date.' })).statusCode).toBe(403);
+    const del = await pioC.post(`/api/posts/${p.id}/targets/${after.targets[0].id}/delete`, { reason: 'Wrong hearing date.' });
+    expect(del.json().targets[0].status).toBe('deleted');
+    expect((await sandbox.listPosts(db(), accA.externalId)).find((x) => x.external_id === after.targets[0].externalId)?.deleted_at).not.toBeNull();
+    const kinds2 = (await pioC.get(`/api/archive?institutionId=inst-bc-prishtine`)).json().items.filter((e: { postId: string }) => e.postId === p.id).map((e: { kind: string }) => e.kind);
+    expect(kinds2.sort()).toEqual(['deleted', 'published']);
+    expect((await pioC.post(`/api/posts/${p.id}/targets/${after.targets[0].id}/delete`, { reason: 'Again, twice.' })).statusCode).toBe(409);
     // The archive table itself refuses changes.
     await expect(db().updateTable('archive_entries').set({ url: 'x' }).where('post_id', '=', p.id).execute()).rejects.toThrow();
   });

@@ -24,6 +24,7 @@ function Detail({ post }: { post: Post }) {
   const act = usePostAction(post.id);
   const [reasonFor, setReasonFor] = useState<'override' | 'decision-permission' | null>(null);
   const [reason, setReason] = useState('');
+  const [removing, setRemoving] = useState<string | null>(null);
   const [when, setWhen] = useState(() => toLocalInput(post.scheduledAt ?? new Date(Date.now() + 3600_000).toISOString()));
   const run = (action: PostActionName, body?: unknown) => act.mutate({ action, body });
   const fmt = (iso: string) => formatCourtTime(iso, i18n.language);
@@ -110,6 +111,11 @@ function Detail({ post }: { post: Post }) {
                   )}
                 </Table.Td>
                 <Table.Td>
+                  {x.status === 'published' && x.canManage && (
+                    <Button size="xs" variant="subtle" color="red" onClick={() => setRemoving(x.id)}>
+                      {t('actions.remove')}
+                    </Button>
+                  )}
                   {x.status === 'failed' && can.retry && (
                     <Button size="xs" onClick={() => act.mutate({ action: `targets/${x.id}/retry` })} data-testid="retry">
                       {t('actions.retry')}
@@ -145,6 +151,20 @@ function Detail({ post }: { post: Post }) {
         <FindingsList findings={post.findings} />
       </Card>
 
+      <Modal opened={removing !== null} onClose={() => setRemoving(null)} title={t('actions.remove')}>
+        <Stack>
+          <Text size="sm">{t('detail.removeHelp')}</Text>
+          <Textarea label={t('pause.reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} autosize minRows={2} />
+          <Button
+            color="red"
+            disabled={reason.trim().length < 5}
+            loading={act.isPending}
+            onClick={() => removing && act.mutate({ action: `targets/${removing}/delete`, body: { reason } }, { onSuccess: () => (setRemoving(null), setReason('')) })}
+          >
+            {t('pause.confirm')}
+          </Button>
+        </Stack>
+      </Modal>
       <Modal opened={reasonFor !== null} onClose={() => setReasonFor(null)} title={reasonFor === 'override' ? t('actions.override') : t('actions.permit')}>
         <Stack>
           <Text size="sm">{reasonFor === 'override' ? t('detail.overrideHelp') : t('detail.permitHelp')}</Text>

@@ -56,7 +56,7 @@ export type PostActionName = 'submit' | 'approve' | 'override' | 'decision-permi
 export function usePostAction(id: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ action, body }: { action: PostActionName | `targets/${string}/retry`; body?: unknown }) => api.post<Post>(`/api/posts/${id}/${action}`, body ?? {}),
+    mutationFn: ({ action, body }: { action: PostActionName | `targets/${string}/retry` | `targets/${string}/delete`; body?: unknown }) => api.post<Post>(`/api/posts/${id}/${action}`, body ?? {}),
     onSuccess: (post) => {
       qc.setQueryData(postKeys.one(post.id), post);
       void qc.invalidateQueries({ queryKey: postKeys.all });
