@@ -82,7 +82,9 @@ export const publishingDemoSeeder: DemoSeeder = async ({ trx, people, institutio
     ];
     for (const s of shapes) {
       const id = newId();
-      const at = s.at !== undefined ? nowIso(new Date(Math.round((Date.now() + s.at) / 3600_000) * 3600_000)) : null;
+      // 10:00 or 11:00 in Kosovo (09:00 UTC) on the chosen day: always in the future for the scheduled ones.
+      const day0 = new Date(Date.now() + (s.at ?? 0));
+      const at = s.at !== undefined ? nowIso(new Date(Date.UTC(day0.getUTCFullYear(), day0.getUTCMonth(), day0.getUTCDate(), 9, 0))) : null;
       const approved = s.status === 'scheduled' || s.status === 'published';
       const now = nowIso();
       await trx.insertInto('posts').values({ id, institution_id: inst, status: s.status, link: null, comments_on_decision: 0, decision_permission_by: null, decision_permission_at: null, decision_permission_reason: null, override_by: null, override_at: null, override_reason: null, override_findings: null, scheduled_at: at, created_by: pio.id, submitted_by: s.status === 'draft' ? null : pio.id, submitted_at: s.status === 'draft' ? null : now, approved_by: approved ? president.id : null, approved_at: approved ? now : null, version: 1, created_at: now, updated_at: now }).execute();

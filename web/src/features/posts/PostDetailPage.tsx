@@ -73,6 +73,10 @@ function Detail({ post }: { post: Post }) {
               </Button>
             </Group>
           )}
+          {!Object.values(can).some(Boolean) && <Text size="sm" c="dimmed">{t('detail.nothingToDo')}</Text>}
+          {(post.status === 'draft' || post.status === 'review') && post.findings.some((f) => f.severity === 'block') && !post.override && (
+            <Text size="sm" c="red">{t('detail.blockedHint')}</Text>
+          )}
           {post.scheduledAt && <Text size="sm">{t('detail.scheduledFor', { at: fmt(post.scheduledAt), tz: COURT_TZ })}</Text>}
         </Stack>
       </Card>
