@@ -7,6 +7,10 @@ import { inboxRoutes } from '../features/inbox/inbox.routes';
 import { vaultRoutes } from '../features/vault/vault.routes';
 import { policyRoutes } from '../features/policy/policy.routes';
 import { postsRoutes } from '../features/posts/posts.routes';
+import { decisionsRoutes } from '../features/decisions/decisions.routes';
+import { accountsRoutes } from '../features/accounts/accounts.routes';
+import { complianceRoutes } from '../features/compliance/compliance.routes';
+import { offboardingRoutes } from '../features/offboarding/offboarding.routes';
 
 export type { AppRoute, NavSection } from './route-types';
 
@@ -27,5 +31,9 @@ export const appRoutes: AppRoute[] = [
   ...inboxRoutes,
   ...policyRoutes,
   ...vaultRoutes,
+  ...accountsRoutes,
+  ...decisionsRoutes,
+  ...complianceRoutes,
+  ...offboardingRoutes,
   ...authRoutes,
 ];

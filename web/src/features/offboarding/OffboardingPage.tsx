@@ -1,0 +1,110 @@
+import { useState } from 'react';
+import { Alert, Badge, Button, EmptyState, Group, Modal, Pagination, SegmentedControl, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { OffboardingItem } from '@courtdesk/contracts';
+import { ErrorAlert } from '../../app/errors';
+import { useFormatDate } from '../../app/format';
+import { IconShield } from '../../app/icons';
+import { TableSkeleton } from '../../app/ui/TableSkeleton';
+import { useAuthorityError, useInstitutionOptions } from '../decisions/authority-ui';
+import { useCompleteStep, useOffboarding } from './offboarding.api';
+
+const pageSize = 30;
+
+/** Shows how old open off-boarding items are; the colour warns when a step has waited too long. */
+export function AgeBadge({ days }: { days: number }) {
+  const { t } = useTranslation('offboarding');
+  return <Badge color={days >= 7 ? 'red' : days >= 2 ? 'orange' : 'blue'} variant="light">{t('age', { count: days })}</Badge>;
+}
+
+/** A compact card for a dashboard: open off-boarding items and the oldest one's age. */
+export function OffboardingSummary() {
+  const { t } = useTranslation('offboarding');
+  const q = useOffboarding({ status: 'open', limit: 1, offset: 0 });
+  if (!q.data || q.data.open === 0) return null;
+  return (
+    <Alert color="orange" title={t('summary.title')}>
+      {t('summary.text', { count: q.data.open, days: q.data.oldestOpenDays ?? 0 })}
+    </Alert>
+  );
+}
+
+/** Art. 5.7: what remains to be done after someone left, per account, owned by the president. */
+export function OffboardingPage() {
+  const { t } = useTranslation('offboarding');
+  const formatDate = useFormatDate();
+  const { label } = useInstitutionOptions();
+  const [status, setStatus] = useState<'open' | 'done'>('open');
+  const [page, setPage] = useState(1);
+  const q = useOffboarding({ status, limit: pageSize, offset: (page - 1) * pageSize });
+  const [doing, setDoing] = useState<OffboardingItem | null>(null);
+  const pages = Math.max(1, Math.ceil((q.data?.total ?? 0) / pageSize));
+  return (
+    <Stack gap="md">
+      <Stack gap={4}>
+        <Title order={1}>{t('title')}</Title>
+        <Text c="dimmed" size="sm">{t('intro')}</Text>
+      </Stack>
+      <SegmentedControl value={status} onChange={(v) => { setStatus(v as 'open' | 'done'); setPage(1); }} data={[{ value: 'open', label: t('status.open') }, { value: 'done', label: t('status.done') }]} w="fit-content" aria-label={t('statusLabel')} />
+      {q.data && status === 'open' && q.data.open > 0 && <Text size="sm">{t('summary.text', { count: q.data.open, days: q.data.oldestOpenDays ?? 0 })}</Text>}
+      <ErrorAlert error={q.error} onRetry={() => void q.refetch()} />
+      {q.isPending && <TableSkeleton rows={6} />}
+      {q.data &&
+        (q.data.items.length === 0 ? (
+          <EmptyState icon={<IconShield />} title={t('emptyTitle')} description={t('emptyText')} />
+        ) : (
+          <>
+            <Table.ScrollContainer minWidth={860}>
+              <Table striped verticalSpacing="sm">
+                <Table.Caption>{t('caption')}</Table.Caption>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th scope="col">{t('person')}</Table.Th>
+                    <Table.Th scope="col">{t('step')}</Table.Th>
+                    <Table.Th scope="col">{t('account')}</Table.Th>
+                    <Table.Th scope="col">{t('owner')}</Table.Th>
+                    <Table.Th scope="col">{t('ageHeader')}</Table.Th>
+                    <Table.Th scope="col">{t('actions')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {q.data.items.map((i) => (
+                    <Table.Tr key={i.id}>
+                      <Table.Td>{i.person.name}<Text size="xs" c="dimmed">{t(`left.${i.person.status}`, { defaultValue: i.person.status })}{i.person.leftAt ? ` · ${formatDate(i.person.leftAt)}` : ''} · {label(i.institutionId)}</Text></Table.Td>
+                      <Table.Td>{t(`steps.${i.step}`)}</Table.Td>
+                      <Table.Td>{i.account ? `${i.account.platform} · @${i.account.handle}` : '—'}</Table.Td>
+                      <Table.Td>{i.owner?.name ?? t('noOwner')}</Table.Td>
+                      <Table.Td>{i.status === 'open' ? <AgeBadge days={i.ageDays} /> : <Text size="xs">{t('doneBy', { name: i.doneBy?.name ?? '—', date: i.doneAt ? formatDate(i.doneAt) : '' })}{i.note ? ` · “${i.note}”` : ''}</Text>}</Table.Td>
+                      <Table.Td>{i.canComplete && <Button size="xs" onClick={() => setDoing(i)}>{t('complete')}</Button>}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+            {pages > 1 && <Pagination total={pages} value={page} onChange={setPage} />}
+          </>
+        ))}
+      {doing && <CompleteModal item={doing} onClose={() => setDoing(null)} />}
+    </Stack>
+  );
+}
+
+function CompleteModal({ item, onClose }: { item: OffboardingItem; onClose: () => void }) {
+  const { t } = useTranslation('offboarding');
+  const explain = useAuthorityError();
+  const complete = useCompleteStep();
+  const [note, setNote] = useState('');
+  return (
+    <Modal opened onClose={onClose} title={t('completeTitle', { step: t(`steps.${item.step}`) })}>
+      <Stack gap="sm">
+        <Text size="sm">{t(`stepHelp.${item.step}`)}</Text>
+        <Textarea label={t('note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} autosize minRows={2} maxLength={1000} />
+        {complete.error && <Alert color="red" role="alert">{explain(complete.error)}</Alert>}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>{t('common:actions.cancel')}</Button>
+          <Button onClick={() => complete.mutate({ id: item.id, ...(note.trim() ? { note: note.trim() } : {}) }, { onSuccess: onClose })} loading={complete.isPending}>{t('complete')}</Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
