@@ -1,5 +1,5 @@
 import { Alert, Anchor, Badge, Button, Card, Checkbox, Grid, Group, Loader, MultiSelect, Stack, Tabs, Text, TextInput, Textarea, Title } from '@mantine/core';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { contentLangs, type ContentLang, type Post } from '@courtdesk/contracts';
@@ -44,11 +44,9 @@ function Composer({ post }: { post: Post | null }) {
   const library = useMediaLibrary(institutionId);
   const save = useSavePost(post?.id);
 
-  useEffect(() => {
-    if (!required.includes(active) && !extra.includes(active)) setActive(required[0] ?? 'sq');
-  }, [required, extra, active]);
-
   const tabs = [...new Set([...required, ...extra])];
+  // Until the institution's languages arrive, the active tab may not exist yet: show the first one.
+  const shown = tabs.includes(active) ? active : (tabs[0] ?? 'sq');
   const variants = tabs.map((lang) => ({ lang, text: texts[lang] ?? '' }));
   const check = usePostCheck({ institutionId, variants: variants.filter((v) => v.text.trim()), commentsOnDecision: onDecision, postId: post?.id });
   const findings = check.data?.findings ?? [];
@@ -75,7 +73,7 @@ function Composer({ post }: { post: Post | null }) {
         <Grid.Col span={{ base: 12, md: 7 }}>
           <Stack gap="md">
             <Card withBorder>
-              <Tabs value={active} onChange={(v) => v && setActive(v as ContentLang)}>
+              <Tabs value={shown} onChange={(v) => v && setActive(v as ContentLang)}>
                 <Tabs.List>
                   {tabs.map((l) => {
                     const n = findings.filter((f) => f.variant === l).length;
