@@ -60,6 +60,17 @@ const VIOLATIONS: [string, string[]][] = [
   ['Kryetarja e Gjykatës do të pushojë në Ulqin, në hotelin pranë plazhit.', ['4.8']],
   ['Sudija putuje sutra službenim vozilom bez pratnje.', ['4.8']],
   ['Судија путује сутра без пратње.', ['4.8']],
+  // generalisation round 2 (concepts, not sentences): given names of victims, written-out codes, outages, unguarded premises, deliberations
+  ['The injured girl, 9-year-old Besa from Kamenica, was heard via video link.', ['4.5']],
+  ['Žrtva, maloletna Ivana P. iz Zvečana, svedočila je danas.', ['4.5']],
+  ['Zaštićeni svedok u predmetu K.br. 90/2025 je Nenad Stojković iz Gračanice.', ['4.5']],
+  ['Dy nga tre gjyqtarët e trupit gjykues donin ta lironin të pandehurin.', ['4.5']],
+  ['New door code for the evidence room from Monday: 30917.', ['4.8']],
+  ['Fjalekalimi i ri per sistemin e arkives eshte Arkiva#77.', ['4.8']],
+  ['Kamerat në hyrjen e pasme do të jenë të fikura gjatë fundjavës.', ['4.8']],
+  ['Зграда суда ће од петка до понедељка остати без чувара.', ['4.8']],
+  ['Get 15% discount at Pizzeria Napoli with your court badge!', ['4.6']],
+  ['Pekara „Sunce“ nudi hleb po sniženoj ceni svim zaposlenima u sudu.', ['4.6']],
 ];
 
 const CLEAN: string[] = [
@@ -81,6 +92,13 @@ const CLEAN: string[] = [
   'The hearing moves from courtroom 5 to courtroom 12.',
   'Nismës qytetare për mjedisin i bashkohen edhe studentët.',
   'PD students visited the court.',
+  'The court sentenced the defendant for the robbery of a 16-year-old boy in Gjilan; the judgment is not final.',
+  'I pandehuri u deklarua i pafajshëm në seancën fillestare në lëndën PKR.nr. 20/2025.',
+  'Courtroom 4 is out of service this week; hearings are moved to Courtroom 7.',
+  'Sudije su glasale za nove članove Sudskog saveta Kosova.',
+  'Lawyers can reset their e-filing password at the helpdesk: 038 200 18 000.',
+  'Pupils of the "Sami Frashëri" school visited the Juvenile Department and met Judge Arta Berisha.',
+  'Skupština će uskladiti Zakon o sudovima sa Ustavom.',
 ];
 
 describe('checkText — violations in sq / sr (Latin, Cyrillic) / en and obfuscated', () => {

@@ -12,7 +12,7 @@ import { compileTerms, fold } from '../../shared/text/index.js';
 import type { CompiledList, Detector, UnionMatcher, VirtualList } from './detectors/index.js';
 import { DETECTOR_KINDS } from './detectors/index.js';
 import type { LanguageParams } from './detectors/language.detector.js';
-import { caseNumberList, pendingCaseList, personNameList, urlList } from './detectors/virtual.js';
+import { caseNumberList, givenNameList, pendingCaseList, personNameList, secretValueList, urlList } from './detectors/virtual.js';
 import { MESSAGES } from './policy.messages.js';
 import type { Lang, Severity } from './policy.types.js';
 
@@ -183,6 +183,8 @@ export function loadPack(dir: string): PolicyPack {
     ['@pendingCase', pendingCaseList],
     ['@caseNumber', caseNumberList(needList(pack.caseNumberPrefixes, 'caseNumberPrefixes'))],
     ['@personName', personNameList(needList(pack.personNameStopwords, 'personNameStopwords'))],
+    ['@givenName', givenNameList(needList(pack.personNameStopwords, 'personNameStopwords'))],
+    ['@secretValue', secretValueList],
   ]);
 
   const env = {

@@ -114,3 +114,58 @@ export const pendingCaseList: VirtualList = (ctx) => {
 
 /** `@url` as a plain span list. */
 export const urlList: VirtualList = (ctx) => urlSpans(ctx).map((u) => u.span);
+
+// ── given names (art. 4.5: a victim or minor identified by a first name) ─────────────────────
+const NAMING_CUE = String.raw`(?:named|called|by the name of|quhet|quhej|me emrin|me emër|i quajtur|e quajtur|po imenu|zove se|zvao se|zvala se|imenom|по имену|зове се|звао се|звала се|именом)`;
+const AGE_CUE = String.raw`(?:\d{1,2}[- ](?:years?|yrs?)[- ]old|\d{1,2}[- ]?vje[cç]\p{L}*|\d{1,2}[- ]?godi[sš]nj\p{L}*|\d{1,2}[- ]?годишњ\p{L}*)`;
+const CAP_WORD = String.raw`\p{Lu}\p{Ll}{2,}`;
+/** "named Lirije", "14-year-old Drita", "16-vjeçarja Arta"; "Drita H." (a first name with a surname initial). */
+const GIVEN_RE = new RegExp(
+  String.raw`(?<![\p{L}])(?:${NAMING_CUE}\s+(${CAP_WORD})|${AGE_CUE}[,\s]+(${CAP_WORD})|(${CAP_WORD})\s\p{Lu}\.(?!\s?\p{Lu}\.)(?![\p{L}]))`,
+  'gu',
+);
+
+/**
+ * Build `@givenName`: a first name identified by a naming cue ("named", "quhet", "po imenu"), right
+ * after an age ("14-year-old Drita", "16-vjeçarja Arta", "14-godišnja Milica") or followed by a
+ * surname initial ("Drita H."). Institution/place words (the pack's stopwords) are not names; two
+ * initials ("N.D.") are initials of a defendant, not a given name.
+ */
+export function givenNameList(stopwords: readonly string[]): VirtualList {
+  const stop = new Set(stopwords.map((s) => fold(s)));
+  return (ctx) => {
+    const out: Span[] = [];
+    if (!/\p{Lu}/u.test(ctx.original)) return out;
+    GIVEN_RE.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    let guard = 0;
+    while ((m = GIVEN_RE.exec(ctx.original)) !== null && guard++ < 1000) {
+      const name = m[1] ?? m[2] ?? m[3]!;
+      const f = fold(name);
+      if (stop.has(f) || stop.has(f.replace(/(?:it|in|es|se|a|e|i|u|om|og|oj)$/, ''))) continue;
+      out.push(ctx.span(m.index, m.index + m[0].length, '@givenName'));
+    }
+    return out;
+  };
+}
+
+// ── secret values (art. 4.8: a code or password written out) ─────────────────────────────────
+/** A 4–8 digit number (not part of a spaced phone number) that is not a year, date, time, amount or case number; or a token mixing letters and digits. */
+const SECRET_RE = /(?<![\p{L}\p{N}./:,-]|\d\s)(?:\d{4,8}(?!\s\d)|(?=[\p{L}\p{N}#!@$*_-]*\p{L})(?=[\p{L}\p{N}#!@$*_-]*\p{N})[\p{L}\p{N}][\p{L}\p{N}#!@$*_-]{3,23})(?![\p{L}\p{N}/@]|[.:,-]\p{N}|\s?%|\s?(?:€|eur|euro|euros?|eurosh|evra|din)\b)/giu;
+
+/** `@secretValue`: what a disclosed code/password looks like (used next to code/password words). */
+export const secretValueList: VirtualList = (ctx) => {
+  const out: Span[] = [];
+  const text = ctx.original;
+  if (!/\d/.test(text)) return out;
+  SECRET_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  let guard = 0;
+  while ((m = SECRET_RE.exec(text)) !== null && guard++ < 1000) {
+    const v = m[0];
+    if (/^\d+$/.test(v) && /^(?:19|20)\d\d$/.test(v)) continue; // a year
+    if (/^\d{1,2}(?:am|pm|h)$/i.test(v) || /^\d+(?:st|nd|rd|th|km|m|kg|mb|gb)$/i.test(v)) continue; // 7am, 3rd, 10km
+    out.push(ctx.span(m.index, m.index + v.length, '@secretValue'));
+  }
+  return out;
+};
