@@ -177,10 +177,38 @@ describe('never crashes', () => {
   });
 });
 
+describe('gaps found by the blind runs (roles, implicit threats, addresses, invitations)', () => {
+  it.each([
+    ['threat', 'We know where the prosecutor parks his car. He should be careful.'],
+    ['doxxing', 'Prokurorja Kelmendi banon ne rrugen Agim Ramadani nr 5, shkoni e vizitojeni'],
+    ['threat', 'Prokurorja Kelmendi banon ne rrugen Agim Ramadani nr 5, shkoni e vizitojeni'],
+    ['defamation', 'Тужилац Марковић је узео мито од оптуженог, то је чињеница.'],
+    ['threat', 'Ki kujdes, përmbarues, po të shikojmë.'],
+    ['threat', 'Neka se čuva izvršitelj.'],
+    ['doxxing', 'Advokat Zoran Ilić živi u Ulici Vojvode Mišića 7, posetite ga.'],
+    ['defamation', 'Judge Ana Lekaj acquitted him after the family bought her a new car.'],
+  ])('%s: %s', (cat, text) => {
+    expect(cats(text)).toContain(cat);
+    expect(act(text)).toBe('remove');
+  });
+  it.each([
+    'Be careful with fake pages asking for court fees.',
+    'Kujdes nga mashtruesit që thonë se janë nga gjykata.',
+    'Čuvajte se lažnih poruka koje traže da platite taksu.',
+    'Posetite sajt suda za raspored ročišta.',
+    'I know where the judge is coming from, but the ruling is wrong.',
+    'Jebem ti ovakav sistem, pet godina čekam.',
+    'The defendant was found guilty of taking bribes from contractors.',
+  ])('keeps %s', (text) => expect(act(text)).toBe('keep'));
+});
+
 describe('labelled sets meet the targets (caught ≥ 95%, wrongly removed ≤ 2%, review ≤ 10%)', () => {
   const sets = {
     dev: fileURLToPath(new URL('../../../../../shared/eval/comments-dev.jsonl', import.meta.url)),
     holdout: fileURLToPath(new URL('./fixtures/holdout.jsonl', import.meta.url)),
+    'holdout-blind2': fileURLToPath(new URL('./fixtures/holdout-blind2.jsonl', import.meta.url)),
+    'holdout-2': fileURLToPath(new URL('./fixtures/holdout-2.jsonl', import.meta.url)),
+    'holdout-3': fileURLToPath(new URL('./fixtures/holdout-3.jsonl', import.meta.url)),
   };
   for (const [name, file] of Object.entries(sets)) {
     it(name, () => {

@@ -36,6 +36,8 @@ export interface Ctx {
   /** sentence index → ends with a question mark */
   question: Set<number>;
   hasMeta: boolean;
+  /** Someone asks the admin to remove / report something (defuses doxxing). */
+  hasRequest: boolean;
 }
 
 const MAX_HITS = 3000;
@@ -75,7 +77,7 @@ export function findHits(lex: Lexicon, p: Prepared): Hit[] {
   return out;
 }
 
-const ROLE_FLAG: Record<string, number> = { title: F_TITLE, person: F_PERSON, second: F_SECOND, demonstrative: F_DEMO, thing: F_THING, meta: F_META, selfref: F_SELFREF };
+const ROLE_FLAG: Record<string, number> = { title: F_TITLE, person: F_PERSON, second: F_SECOND, demonstrative: F_DEMO, thing: F_THING, meta: F_META, request: F_META, selfref: F_SELFREF };
 
 /** Capitalised words that are not names (places, institutions, sentence openers). */
 const NOT_NAMES = new Set(
@@ -107,6 +109,7 @@ export function buildCtx(p: Prepared, hits: Hit[], lang: ModerationLang | 'und')
   const flags = new Uint16Array(n);
   const by = new Map<string, Hit[]>();
   let hasMeta = false;
+  let hasRequest = false;
   for (const h of hits) {
     const key = `${h.e.category}.${h.e.role}`;
     let list = by.get(key);
@@ -115,6 +118,7 @@ export function buildCtx(p: Prepared, hits: Hit[], lang: ModerationLang | 'und')
     if (h.e.category === 'context') {
       const f = ROLE_FLAG[h.e.role] ?? 0;
       if (f === F_META) hasMeta = true;
+      if (h.e.role === 'request') hasRequest = true;
       for (let i = h.t0; i <= h.t1; i++) flags[i]! |= f;
     }
   }
@@ -142,7 +146,7 @@ export function buildCtx(p: Prepared, hits: Hit[], lang: ModerationLang | 'und')
   }
   const question = new Set<number>();
   for (const t of toks) if (t.kind === PUNCT && t.norm === '?') question.add(t.sent);
-  return { p, lang, hits, by, flags, question, hasMeta };
+  return { p, lang, hits, by, flags, question, hasMeta, hasRequest };
 }
 
 /** Hits of `category.role`. */
@@ -154,7 +158,7 @@ export function hitsOf(ctx: Ctx, category: string, role: string): Hit[] {
 export function nearest(ctx: Ctx, h: Hit, mask: number, win: number, sameClause = false): number {
   const toks = ctx.p.toks;
   const s0 = toks[h.t0]!;
-  let best = Infinity;
+  const best = Infinity;
   for (let d = 1; d <= win; d++) {
     const a = h.t0 - d;
     const b = h.t1 + d;

@@ -21,7 +21,6 @@ import {
   type Hit,
 } from './moderation.context.js';
 import { PUNCT, WORD } from './moderation.text.js';
-void PUNCT;
 import type { ModerationCategory } from './moderation.types.js';
 
 /** One finding of a detector. */
@@ -82,6 +81,9 @@ function thingAdjacent(ctx: Ctx, h: Hit): boolean {
   return false;
 }
 
+/** Adjective articles and conjunctions between a copula and a second predicate ("është i vjetëruar dhe …"). */
+const LINKERS = new Set(['i', 'e', 'te', 'dhe', 'edhe', 'and', 'ali', 'ili', 'or']);
+
 const ARTICLES = new Set(['nje', 'një', 'nji', 'a', 'an', 'the', 'jedna', 'jedan', 'jedno', 'obicna', 'obican', 'real', 'total', 'complete', 'absolute']);
 
 /**
@@ -92,27 +94,83 @@ function copulaSubject(ctx: Ctx, h: Hit): 'person' | 'thing' | null {
   const toks = ctx.p.toks;
   let i = h.t0 - 1;
   let k = 0;
-  while (toks[i] && toks[i]!.kind === WORD && ARTICLES.has(toks[i]!.norm) && k < 2) {
-    i--;
-    k++;
+  let mods = 0;
+  // skip articles and up to two plain modifiers ("is a thieving rat", "is a brain-dead parrot")
+  while (toks[i] && toks[i]!.kind === WORD && k < 6) {
+    const nm = toks[i]!.norm;
+    if (COPULA.has(nm) && !ARTICLES.has(nm)) break;
+    if (ARTICLES.has(nm) || LINKERS.has(nm) || (mods < 2 && ctx.flags[i] === 0 && nm.length > 2)) {
+      if (!ARTICLES.has(nm) && !LINKERS.has(nm)) mods++;
+      i--;
+      k++;
+      continue;
+    }
+    break;
   }
   const cop = toks[i];
   if (!cop || cop.kind !== WORD || !COPULA.has(cop.norm) || ARTICLES.has(cop.norm)) return null;
   const clause = toks[h.t0]!.clause;
+  const sent = toks[h.t0]!.sent;
   let start = i;
   while (start > 0 && toks[start - 1]!.clause === clause && i - start < 10) start--;
-  for (let j = start; j < i; j++) {
-    const fl = ctx.flags[j]!;
-    if ((fl & F_DEMO) !== 0 && (ctx.flags[j + 1]! & (F_THING | F_TITLE)) !== 0) continue; // "ky vendim", "ova sudinica"
-    if ((fl & F_THING) !== 0 && (fl & (F_TITLE | F_NAMED)) === 0) return 'thing';
-    if ((fl & F_TARGET) !== 0) return 'person';
-  }
-  return null;
+  const decide = (from: number, to: number): 'person' | 'thing' | null => {
+    for (let j = from; j < to; j++) {
+      const fl = ctx.flags[j]!;
+      if ((fl & F_DEMO) !== 0 && (ctx.flags[j + 1]! & (F_THING | F_TITLE)) !== 0) continue; // "ky vendim", "ova sudinica"
+      if ((fl & F_THING) !== 0 && (fl & (F_TITLE | F_NAMED)) === 0) {
+        // "the court interpreter", "court's clerk": the institution only qualifies the person
+        let n = j + 1;
+        if (toks[n]?.norm === 's') n++;
+        if ((ctx.flags[n] ?? 0) & F_TITLE) return 'person';
+        return 'thing';
+      }
+      if ((fl & F_TARGET) !== 0) return 'person';
+    }
+    return null;
+  };
+  const r = decide(start, i);
+  if (r !== null) return r;
+  // subject in an earlier clause of the same sentence ("The bailiff who came …, Ilir Gashi, is a rat")
+  let s0 = start;
+  while (s0 > 0 && toks[s0 - 1]!.sent === sent && start - s0 < 14) s0--;
+  return s0 < start ? decide(s0, start) : null;
 }
 
 function vocativeO(ctx: Ctx, h: Hit): boolean {
   const prev = ctx.p.toks[h.t0 - 1];
   return !!prev && (prev.norm === 'o' || prev.norm === 'ej' || prev.norm === 'bre' || prev.norm === 'hej');
+}
+
+/**
+ * "Ti o nëpunës i mjerë, qen i zi": an animal opening a clause right after the addressee
+ * (you / a title / a name) in the same sentence is said to that person.
+ */
+function vocativeClause(ctx: Ctx, h: Hit): boolean {
+  const toks = ctx.p.toks;
+  const prev = toks[h.t0 - 1];
+  if (!prev || prev.kind !== PUNCT || prev.norm !== ',') return false;
+  const s = toks[h.t0]!.sent;
+  for (let i = h.t0 - 2; i >= Math.max(0, h.t0 - 8); i--) {
+    if (toks[i]!.sent !== s) break;
+    if ((ctx.flags[i]! & F_THING) !== 0) return false;
+    if ((ctx.flags[i]! & (F_SECOND | F_TITLE | F_NAMED)) !== 0) return true;
+  }
+  return false;
+}
+
+const DATIVE_OPEN = new Set(['ti', 'vam']);
+
+/** "Jebem ti ovakav sistem", "fuck this law": a curse whose object is a thing, with no official or name in the clause, is an interjection. */
+function curseAtThing(ctx: Ctx, h: Hit): boolean {
+  const toks = ctx.p.toks;
+  // only an open curse waiting for its object ("jebem ti …"); "pička vam materina" is complete and personal
+  if (!DATIVE_OPEN.has(toks[h.t1]!.norm)) return false;
+  const c = toks[h.t0]!.clause;
+  let thing = false;
+  for (let i = h.t1 + 1; i <= h.t1 + 3 && i < toks.length && toks[i]!.clause === c; i++) if ((ctx.flags[i]! & F_THING) !== 0) thing = true;
+  if (!thing) return false;
+  for (let i = 0; i < toks.length; i++) if (toks[i]!.clause === c && (ctx.flags[i]! & (F_TITLE | F_NAMED)) !== 0) return false;
+  return true;
 }
 
 /** Insults: derogatory person nouns, harsh words aimed at a person, animals, directed curses. */
@@ -126,7 +184,7 @@ export function detectInsult(ctx: Ctx): Finding[] {
     out.push(f('insult', 'insult.person-term', 'remove', h));
   }
   for (const h of hitsOf(ctx, 'insult', 'curse')) {
-    if (condemned(ctx, h)) continue;
+    if (condemned(ctx, h) || curseAtThing(ctx, h)) continue;
     out.push(f('insult', 'insult.curse', 'remove', h));
   }
   for (const h of hitsOf(ctx, 'insult', 'evaluative')) {
@@ -147,7 +205,7 @@ export function detectInsult(ctx: Ctx): Finding[] {
     });
     const subject = copulaSubject(ctx, h);
     if (subject === 'thing') continue;
-    if (subject === 'person' || dT <= 3 || vocativeO(ctx, h) || institutionAfter) out.push(f('insult', 'insult.animal', 'remove', h));
+    if (subject === 'person' || dT <= 3 || vocativeO(ctx, h) || institutionAfter || vocativeClause(ctx, h)) out.push(f('insult', 'insult.animal', 'remove', h));
   }
   for (const h of hitsOf(ctx, 'insult', 'profanity')) {
     if (condemned(ctx, h)) continue;
@@ -166,17 +224,68 @@ export function detectSlur(ctx: Ctx): Finding[] {
 /** "should", "treba", "duhen": a violent verb after these is a call to violence. */
 const MODAL = new Set(['should', 'must', 'treba', 'trebalo', 'trebaju', 'moraju', 'duhet', 'duhen', 'meritojne', 'zasluzuju', 'deserve', 'deserves', 'lets', 'hajde', 'ajde', 'le']);
 
+const DESERVE = new Set(['deserve', 'deserves', 'deserved', 'meriton', 'meritoni', 'meritojne', 'meritojme', 'meriton', 'zasluzuje', 'zasluzuju', 'zasluzujes', 'zasluzujete', 'treba', 'needs', 'need']);
+
 const THREAT_EMOJI = new Set(['💣', '🔪', '🔫', '🪓', '⚰', '⚰️', '🩸', '🧨', '☠', '☠️']);
+
+/** "from", "nga", "od": a report word after these names a party ("took money from the accused"), not a procedure. */
+const SOURCE_PREP = new Set(['from', 'by', 'nga', 'prej', 'od', 'kod', 'iz', 'sa']);
+const PARTY_ARTICLE = new Set(['i', 'e', 'te', 'the', 'a', 'an', 'tij', 'saj', 'his', 'her']);
+
+function afterSourcePrep(ctx: Ctx, r: Hit): boolean {
+  const toks = ctx.p.toks;
+  let i = r.t0 - 1;
+  if (toks[i] && PARTY_ARTICLE.has(toks[i]!.norm)) i--;
+  return !!toks[i] && SOURCE_PREP.has(toks[i]!.norm);
+}
 
 function reportedInSentence(ctx: Ctx, h: Hit): boolean {
   const s = ctx.p.toks[h.t0]!.sent;
-  return hitsOf(ctx, 'defamation', 'report').some((r) => ctx.p.toks[r.t0]!.sent === s);
+  return hitsOf(ctx, 'defamation', 'report').some((r) => ctx.p.toks[r.t0]!.sent === s && !afterSourcePrep(ctx, r));
+}
+
+const VOCATIVE = new Set(['o', 'ej', 'bre', 'hej', 'hey', 'mr', 'mrs', 'ms', 'z', 'znj', 'g', 'gospodine', 'gospodjo']);
+
+/**
+ * A warning is addressed to someone when nothing but the addressee follows it in its clause:
+ * "He should be careful.", "Ki kujdes, prokurore", "Neka se čuva tužilac" — but not advice about
+ * a thing ("be careful with fake pages", "kujdes nga mashtruesit", "čuvajte se lažnih poruka").
+ */
+function warningDirected(ctx: Ctx, h: Hit): boolean {
+  const toks = ctx.p.toks;
+  for (let i = h.t1 + 1; i < toks.length && i <= h.t1 + 6; i++) {
+    const t = toks[i]!;
+    if (t.kind === PUNCT) return true;
+    if (t.kind !== WORD) continue;
+    if ((ctx.flags[i]! & (F_TITLE | F_NAMED | F_SECOND)) !== 0 || VOCATIVE.has(t.norm)) continue;
+    return false;
+  }
+  return true;
+}
+
+/** An official, a named person or a family member is talked about. */
+function personInComment(ctx: Ctx): boolean {
+  return anyFlag(ctx, F_TITLE | F_NAMED) || hitsOf(ctx, 'doxxing', 'family').length > 0;
+}
+
+/** "We know where the prosecutor parks his car": knowing where + a locating detail + a person. */
+function knowsWhere(ctx: Ctx): Hit | undefined {
+  const toks = ctx.p.toks;
+  for (const h of hitsOf(ctx, 'threat', 'knowwhere')) {
+    const s = toks[h.t0]!.sent;
+    if (ctx.question.has(s) || condemned(ctx, h)) continue;
+    const located = ctx.hits.some((x) => x.e.category === 'doxxing' && x.e.role !== 'invite' && x.t0 > h.t1 && toks[x.t0]!.sent - s <= 1);
+    if (located && (personInComment(ctx) || anyFlag(ctx, F_SECOND | F_PERSON))) return h;
+  }
+  return undefined;
 }
 
 /** Threats: explicit formulas, or veiled-threat cues adding up around a person. */
 export function detectThreat(ctx: Ctx): Finding[] {
   const phrases = hitsOf(ctx, 'threat', 'phrase').filter((h) => !condemned(ctx, h));
   if (phrases.length > 0) return [f('threat', 'threat.phrase', 'remove', phrases[0]!)];
+  const kw = knowsWhere(ctx);
+  if (kw) return [f('threat', 'threat.knows-where', 'remove', kw)];
   let score = 0;
   let strongest: Hit | undefined;
   let armed = false;
@@ -195,9 +304,18 @@ export function detectThreat(ctx: Ctx): Finding[] {
   for (const h of hitsOf(ctx, 'threat', 'weapon')) {
     if (reportedInSentence(ctx, h) || condemned(ctx, h) || seen.has(h.e.id)) continue;
     seen.add(h.e.id);
-    score += 1;
+    // "meritoni nga një plumb", "zaslužuju metak", "deserves a bullet": wished on a person
+    const deserved = [1, 2, 3, 4].some((d) => DESERVE.has(ctx.p.toks[h.t0 - d]?.norm ?? ''));
+    score += deserved && anyFlag(ctx, F_TARGET) ? 2 : 1;
     armed = true;
     strongest ??= h;
+  }
+  for (const h of hitsOf(ctx, 'threat', 'warning')) {
+    if (seen.has(h.e.id) || condemned(ctx, h) || ctx.question.has(ctx.p.toks[h.t0]!.sent)) continue;
+    seen.add(h.e.id);
+    const directed = warningDirected(ctx, h) && personInComment(ctx);
+    score += directed ? 2 : 1;
+    if (directed || !strongest) strongest = h;
   }
   for (const h of hitsOf(ctx, 'threat', 'cue')) {
     if (seen.has(h.e.id) || condemned(ctx, h)) continue;
@@ -206,6 +324,12 @@ export function detectThreat(ctx: Ctx): Finding[] {
     strongest ??= h;
   }
   if (ctx.p.emoji.some((e) => THREAT_EMOJI.has(e))) score += 1;
+  // "you too have children", "your kids walk to school alone": the family of the official addressed
+  if (hitsOf(ctx, 'doxxing', 'family').length > 0 && anyFlag(ctx, F_SECOND) && anyFlag(ctx, F_TITLE | F_NAMED)) {
+    score += 1;
+    if (['home', 'address', 'place', 'routine'].some((r) => hitsOf(ctx, 'doxxing', r).length > 0)) score += 1;
+    strongest ??= hitsOf(ctx, 'doxxing', 'family')[0];
+  }
   if (score === 0 || !strongest) return [];
   const target = anyFlag(ctx, F_TARGET | F_THING);
   if (score >= 2 && target) return [f('threat', 'threat.veiled', 'remove', strongest)];
@@ -213,8 +337,15 @@ export function detectThreat(ctx: Ctx): Finding[] {
   return [];
 }
 
-const MONEY_RE = / \d+(?: [,.] \d{3})*(?: (?:mije|mij|hiljada|hiljade|thousand|k))? (?:euro|euros|eur|evra|eura|€|dollars|usd|\$|franga|denara) /g;
-const TRANSFER = new Set(['took', 'taken', 'received', 'accepted', 'got', 'paid', 'gave', 'mori', 'marre', 'paguar', 'pagoi', 'dha', 'dhene', 'uzeo', 'uzela', 'primio', 'primila', 'dao', 'dala', 'platio', 'platila', 'dobio', 'dobila']);
+/** Amounts in digits or words ("20,000 euros", "15 mijë euro", "sto hiljada dinara", "fifty thousand dollars"). */
+const NUMWORD = '(?:\\d+(?: [,.] \\d{3})*|(?:(?:one|two|three|five|ten|twenty|fifty|hundred|a hundred|nje|dy|tre|pese|dhjete|njezet|pesedhjete|njeqind|dyqind|pesqind|jedan|dva|tri|pet|deset|dvadeset|pedeset|sto|dvesta|tristo|petsto)(?: (?:hundred|qind))?))';
+const MONEY_RE = new RegExp(` ${NUMWORD}(?: (?:mije|mij|hiljada|hiljade|hiljadu|thousand|k|million|milion|miliona))? (?:euro|euros|eur|evra|eura|€|dollars|usd|\\$|franga|denara|dinara|dinar|din|rsd|lek|leke) `, 'g');
+const TRANSFER = new Set([
+  'took', 'taken', 'received', 'accepted', 'got', 'paid', 'gave', 'mori', 'marre', 'paguar', 'pagoi', 'dha', 'dhene', 'uzeo', 'uzela', 'primio', 'primila', 'dao', 'dala', 'platio', 'platila', 'dobio', 'dobila',
+  // a decision sold for money: "for 5,000 euros he released…", "za sto hiljada dinara pustio…"
+  'wired', 'sent', 'transferred', 'dergoi', 'derguan', 'transferoi', 'poslao', 'poslala', 'uplatio', 'uplatila', 'uplatili',
+  'released', 'acquitted', 'freed', 'dropped', 'liroi', 'liruar', 'leshoi', 'leshuar', 'fali', 'pustio', 'pustila', 'oslobodio', 'oslobodila', 'obustavio', 'odbacio',
+]);
 
 /** "took 20,000 euros", "i ka paguar 15 mijë euro", "primio 5000 evra": money changing hands. */
 function moneyTransfers(ctx: Ctx): Hit[] {
@@ -260,7 +391,20 @@ export function detectDefamation(ctx: Ctx): Finding[] {
   return [];
 }
 
-const TIME_RE = / (?:\d{1,2} : \d{2}|(?:at|ne|u|ora|oko|rreth|around|pas|after|before|para) \d{1,2}(?: (?:am|pm|h|sati|sat))?) /;
+const TIME_RE = / (?:\d{1,2} : \d{2}|(?:at|ne|u|ora|oko|rreth|around|pas|after|before|para) \d{1,2}(?:am|pm|h)?(?: (?:am|pm|h|sati|sat))?) /;
+const HOUSE_NO = /^\d{1,4}[a-z]?$/;
+
+/** A street/address word or "lives at" followed by a house number: a specific address. */
+function specificAddress(ctx: Ctx, hs: Hit[]): boolean {
+  const toks = ctx.p.toks;
+  for (const h of hs) {
+    for (let i = h.t1 + 1; i <= h.t1 + 6 && i < toks.length; i++) {
+      if (toks[i]!.sent !== toks[h.t0]!.sent) break;
+      if (HOUSE_NO.test(toks[i]!.norm)) return true;
+    }
+  }
+  return false;
+}
 
 /** Doxxing: where a judge, staff member, witness or their family can be found; with an invitation also a threat. */
 export function detectDoxxing(ctx: Ctx): Finding[] {
@@ -270,15 +414,18 @@ export function detectDoxxing(ctx: Ctx): Finding[] {
     const hs = hitsOf(ctx, 'doxxing', r);
     if (hs.length > 0) present.set(r, hs[0]!);
   }
+  const addr = hitsOf(ctx, 'doxxing', 'address');
+  if (addr.length > 0 && !present.has('home')) present.set('home', addr[0]!);
   const time = TIME_RE.test(ctx.p.match);
-  const kinds = present.size + (time ? 1 : 0);
-  if (kinds < 2 || !(present.has('home') || present.has('place') || present.has('vehicle'))) return [];
+  const kinds = present.size + (time ? 1 : 0) + (specificAddress(ctx, addr) ? 1 : 0);
+  const invite = hitsOf(ctx, 'doxxing', 'invite')[0];
+  const locating = present.has('home') || present.has('place') || present.has('vehicle');
+  if (kinds < (invite ? 1 : 2) || !locating) return [];
   const family = hitsOf(ctx, 'doxxing', 'family').length > 0;
   const person = anyFlag(ctx, F_TITLE | F_NAMED) || family;
-  if (!person || ctx.hasMeta) return [];
+  if (!person || ctx.hasRequest) return [];
   const first = present.get('home') ?? present.get('routine') ?? present.get('work') ?? present.get('place')!;
   const out = [f('doxxing', 'doxxing.location', 'remove', first)];
-  const invite = hitsOf(ctx, 'doxxing', 'invite')[0];
   const alone = hitsOf(ctx, 'threat', 'cue').find((h) => /bez|without|pa /.test(h.e.term));
   if (invite) out.push(f('threat', 'threat.invitation', 'remove', invite));
   else if (alone) out.push(f('threat', 'threat.invitation', 'remove', alone));

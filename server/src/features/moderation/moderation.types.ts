@@ -51,11 +51,11 @@ export type LexiconCategory = (typeof LEXICON_CATEGORIES)[number];
 export const LEXICON_ROLES = {
   insult: ['person', 'evaluative', 'animal', 'curse', 'profanity'],
   slur: ['slur'],
-  threat: ['phrase', 'violence', 'weapon', 'cue'],
+  threat: ['phrase', 'violence', 'weapon', 'cue', 'warning', 'knowwhere'],
   defamation: ['crime', 'assert', 'hedge', 'report'],
-  doxxing: ['home', 'work', 'routine', 'place', 'vehicle', 'family', 'invite'],
+  doxxing: ['home', 'address', 'work', 'routine', 'place', 'vehicle', 'family', 'invite'],
   spam: ['commercial', 'strong', 'phishing', 'contact'],
-  context: ['title', 'person', 'second', 'demonstrative', 'thing', 'meta', 'selfref'],
+  context: ['title', 'person', 'second', 'demonstrative', 'thing', 'meta', 'request', 'selfref'],
 } as const satisfies Record<LexiconCategory, readonly string[]>;
 
 /** One compiled lexicon entry (after expansion of alternatives and endings). */
