@@ -67,15 +67,63 @@ it('an officer uploads a photo with provenance, composes a trilingual post, fixe
     const url = page.url();
     const id = url.split('/posts/')[1]!;
     const post = await (await context.request.get(`${server.url}/api/posts/${id}`)).json();
-    await expect.poll(async () => (await (await context.request.get(`${server.url}/api/posts/${id}`)).json()).status, { timeout: 20_000 }).toBe('published');
+    await expect
+      .poll(async () => (await (await context.request.get(`${server.url}/api/posts/${id}`)).json()).status, { timeout: 20_000 })
+      .toBe('published');
     expect(post.targets.length).toBeGreaterThan(0);
 
     // In the calendar (Europe/Belgrade named on screen) and in the archive with a content hash.
     await page.goto(`${server.url}/calendar`);
-    await page.getByText(/Europe\/Belgrade/).first().waitFor();
+    await page
+      .getByText(/Europe\/Belgrade/)
+      .first()
+      .waitFor();
     await page.getByTestId(`cal-${id}`).waitFor();
     await page.goto(`${server.url}/archive`);
     await page.getByText('Gjykata njofton se seanca mbahet nesër').first().waitFor();
+  });
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+it('the president drags a scheduled post to another day in the calendar; it keeps its time', async () => {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  await signInViaApi(context, server.url, 'president@prishtine.test', 'en');
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await withDiagnostics(page, 'calendar-drag', async () => {
+    const list = await (await context.request.get(`${server.url}/api/posts?status=scheduled`)).json();
+    const post = list.items[0] as { id: string; scheduledAt: string };
+    expect(post).toBeTruthy();
+    await page.goto(`${server.url}/calendar`);
+    await page
+      .getByText(/Europe\/Belgrade/)
+      .first()
+      .waitFor();
+    const entry = page.getByTestId(`cal-${post.id}`);
+    if (!(await entry.isVisible().catch(() => false))) await page.getByRole('button', { name: 'Next' }).click();
+    await entry.waitFor();
+    const cell = entry.locator('xpath=ancestor::*[@data-day][1]');
+    const day = (await cell.getAttribute('data-day'))!;
+    const next = new Date(`${day}T12:00:00Z`);
+    next.setUTCDate(next.getUTCDate() + 1);
+    let target = page.locator(`[data-day="${next.toISOString().slice(0, 10)}"]`);
+    let shift = 1;
+    if ((await target.count()) === 0) {
+      next.setUTCDate(next.getUTCDate() - 2);
+      target = page.locator(`[data-day="${next.toISOString().slice(0, 10)}"]`);
+      shift = -1;
+    }
+    // HTML5 drag and drop, as the browser sends it: dragstart on the entry, dragover and drop on the day.
+    const dt = await page.evaluateHandle(() => new DataTransfer());
+    await entry.dispatchEvent('dragstart', { dataTransfer: dt });
+    await target.dispatchEvent('dragover', { dataTransfer: dt });
+    await target.dispatchEvent('drop', { dataTransfer: dt });
+    await entry.dispatchEvent('dragend', { dataTransfer: dt });
+    await expect
+      .poll(async () => (await (await context.request.get(`${server.url}/api/posts/${post.id}`)).json()).scheduledAt, { timeout: 10_000 })
+      .toBe(new Date(Date.parse(post.scheduledAt) + shift * 86_400_000).toISOString());
+    await target.getByTestId(`cal-${post.id}`).waitFor();
   });
   expect(errors).toEqual([]);
   await context.close();

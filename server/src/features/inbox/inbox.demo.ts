@@ -97,7 +97,7 @@ export const inboxDemoTrafficStarter: BackgroundStarter = async (ctx: AppContext
 };
 
 /** Sends the event as the sandbox platform would: signed over the raw body, to our own webhook URL. */
-async function deliver(ctx: AppContext, secret: string, ext: string, isMessage: boolean, made: { externalId: string; conversationId?: string }, t: { handle: string; name: string; text: string }, at: string): Promise<void> {
+export async function deliver(ctx: AppContext, secret: string, ext: string, isMessage: boolean, made: { externalId: string; conversationId?: string }, t: { handle: string; name: string; text: string }, at: string): Promise<void> {
   const id = `evt_${newId()}`;
   const body = JSON.stringify(
     isMessage

@@ -42,7 +42,17 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
         ? false
         : {
             level: config.logLevel,
-            redact: { paths: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', '*.password', '*.secret', '*.token'], censor: '[redacted]' },
+            redact: {
+              paths: [
+                'req.headers.cookie',
+                'req.headers.authorization',
+                'req.headers["x-csrf-token"]',
+                '*.password',
+                '*.secret',
+                '*.token',
+              ],
+              censor: '[redacted]',
+            },
             ...(typeof opts.logger === 'object' ? opts.logger : {}),
           },
     bodyLimit: config.bodyLimitBytes,
@@ -82,14 +92,18 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   });
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {
-    openapi: { info: { title: 'Courtdesk API', version: '0.1.0', description: 'Governance of a judiciary’s official social media accounts.' } },
+    openapi: {
+      info: { title: 'Courtdesk API', version: '0.1.0', description: 'Governance of a judiciary’s official social media accounts.' },
+    },
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   await app.register(sessionPlugin);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  app.get('/healthz', { schema: { hide: true, response: { 200: z.object({ status: z.literal('ok') }) } } }, async () => ({ status: 'ok' as const }));
+  app.get('/healthz', { schema: { hide: true, response: { 200: z.object({ status: z.literal('ok') }) } } }, async () => ({
+    status: 'ok' as const,
+  }));
   app.get('/readyz', { schema: { hide: true } }, async (_req, reply) => {
     const db = await ping(database.db);
     const migrations = db && (await migrationsApplied(database.db));
@@ -99,16 +113,28 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
 
   for (const register of featureRoutes) await app.register(register);
 
-  if (opts.serveWeb !== false && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
-    await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: false, index: false });
-    const indexHtml = fs.readFileSync(path.join(WEB_DIST, 'index.html'));
-    // The SPA answers every non-API path with index.html so deep links work.
+  if (opts.serveWeb !== false) {
+    await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: false, index: false, serve: false });
+    // The SPA answers every non-API path with index.html so deep links work. Files are looked up per
+    // request, so a rebuild of web/dist is picked up without a restart.
     app.get('/*', { schema: { hide: true } }, async (req, reply) => {
       const p = req.url.split('?')[0] ?? '/';
-      if (p.startsWith('/api/')) return reply.status(404).send({ error: { code: 'not_found', message: `No route ${req.method} ${p}.` } });
-      const file = path.join(WEB_DIST, path.normalize(p));
-      if (file.startsWith(WEB_DIST) && p !== '/' && fs.existsSync(file) && fs.statSync(file).isFile()) return reply.sendFile(path.relative(WEB_DIST, file));
-      return reply.type('text/html').header('cache-control', 'no-store').send(indexHtml);
+      if (p.startsWith('/api/') || p.startsWith('/public/')) {
+        return reply.status(404).send({ error: { code: 'not_found', message: `No route ${req.method} ${p}.` } });
+      }
+      const file = path.join(WEB_DIST, path.normalize(decodeURIComponent(p)));
+      if (file.startsWith(WEB_DIST + path.sep) && fs.existsSync(file) && fs.statSync(file).isFile()) {
+        return reply
+          .header('cache-control', p.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache')
+          .sendFile(path.relative(WEB_DIST, file));
+      }
+      const index = path.join(WEB_DIST, 'index.html');
+      if (!fs.existsSync(index)) {
+        return reply
+          .status(503)
+          .send({ error: { code: 'web_not_built', message: 'The web app is not built yet: run `npm run build` (npm start does it).' } });
+      }
+      return reply.type('text/html').header('cache-control', 'no-store').send(fs.readFileSync(index));
     });
   }
   return app;

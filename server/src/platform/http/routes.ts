@@ -14,6 +14,7 @@ import { decisionsRoutes } from '../../features/decisions/decisions.routes.js';
 import { accountsRoutes } from '../../features/accounts/accounts.routes.js';
 import { offboardingRoutes } from '../../features/offboarding/offboarding.routes.js';
 import { vaultRoutes } from '../../features/vault/vault.routes.js';
+import { inboxSimulateRoutes } from '../../features/inbox/inbox.simulate.routes.js';
 import { policyRoutes } from '../../features/policy/policy.routes.js';
 
 /**
@@ -30,6 +31,7 @@ export const featureRoutes: Array<(app: App) => Promise<void>> = [
   offboardingRoutes,
   inboxRoutes,
   vaultRoutes,
+  inboxSimulateRoutes,
   policyRoutes,
   postsRoutes,
   publishingRoutes,
