@@ -5,6 +5,8 @@ import { ErrorAlert } from '../../app/errors';
 import { useCurrentUser } from '../../app/session';
 import { useInstitutionName } from '../institutions/institution-name';
 import { useInstitution } from '../institutions/institutions.api';
+import { OffboardingSummary } from '../offboarding/OffboardingPage';
+import { InboxSummary } from '../inbox/InboxSummary';
 
 /** The user's own institution, as a card. */
 function MyInstitutionCard() {
@@ -51,6 +53,8 @@ export function HomePage() {
         <Title order={1}>{t('home.greeting', { name: user.name })}</Title>
         <Text c="dimmed">{t('home.intro')}</Text>
       </Stack>
+      <OffboardingSummary />
+      <InboxSummary />
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
         <MyInstitutionCard />
         <Card withBorder padding="lg" component="section" aria-labelledby="home-position">
