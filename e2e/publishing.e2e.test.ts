@@ -101,6 +101,7 @@ it('the president drags a scheduled post to another day in the calendar; it keep
       .first()
       .waitFor();
     const entry = page.getByTestId(`cal-${post.id}`);
+    await page.locator('[data-testid^="cal-"]').first().waitFor();
     if (!(await entry.isVisible().catch(() => false))) await page.getByRole('button', { name: 'Next' }).click();
     await entry.waitFor();
     const cell = entry.locator('xpath=ancestor::*[@data-day][1]');
@@ -114,12 +115,8 @@ it('the president drags a scheduled post to another day in the calendar; it keep
       target = page.locator(`[data-day="${next.toISOString().slice(0, 10)}"]`);
       shift = -1;
     }
-    // HTML5 drag and drop, as the browser sends it: dragstart on the entry, dragover and drop on the day.
-    const dt = await page.evaluateHandle(() => new DataTransfer());
-    await entry.dispatchEvent('dragstart', { dataTransfer: dt });
-    await target.dispatchEvent('dragover', { dataTransfer: dt });
-    await target.dispatchEvent('drop', { dataTransfer: dt });
-    await entry.dispatchEvent('dragend', { dataTransfer: dt });
+    // A real mouse drag (Chromium turns it into HTML5 dragstart/dragover/drop).
+    await entry.dragTo(target);
     await expect
       .poll(async () => (await (await context.request.get(`${server.url}/api/posts/${post.id}`)).json()).scheduledAt, { timeout: 10_000 })
       .toBe(new Date(Date.parse(post.scheduledAt) + shift * 86_400_000).toISOString());

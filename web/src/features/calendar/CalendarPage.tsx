@@ -1,10 +1,12 @@
-import { Badge, Button, Card, Group, Paper, SegmentedControl, SimpleGrid, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { Badge, Button, Card, Group, Paper, SegmentedControl, Select, SimpleGrid, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { CalendarEntry } from '@courtdesk/contracts';
 import { ErrorAlert } from '../../app/errors';
-import { useCalendar, usePostAction } from '../posts/posts.api';
+import { useCalendar, useReschedule } from '../posts/posts.api';
+import { useInstitutionName } from '../institutions/institution-name';
+import { useInstitutions } from '../institutions/institutions.api';
 import { COURT_TZ, courtParts, fromCourtTime } from '../posts/time';
 
 type View = 'month' | 'week';
@@ -42,8 +44,12 @@ export function CalendarPage() {
   const first = days[0]!;
   const last = days[days.length - 1]!;
   const range = { from: fromCourtTime(first.y, first.m, first.d, 0, 0), to: fromCourtTime(last.y, last.m, last.d + 1, 0, 0) };
-  const cal = useCalendar(range);
+  const [institutionId, setInstitutionId] = useState<string | null>(null);
+  const institutions = useInstitutions();
+  const institutionName = useInstitutionName();
+  const cal = useCalendar({ ...range, institutionId: institutionId ?? undefined });
   const [dragging, setDragging] = useState<CalendarEntry | null>(null);
+  const reschedule = useReschedule();
   const move = (step: number) =>
     setAnchor((a) => {
       const x = view === 'month' ? new Date(Date.UTC(a.y, a.m - 1 + step, 1)) : new Date(Date.UTC(a.y, a.m - 1, a.d + step * 7));
@@ -68,6 +74,17 @@ export function CalendarPage() {
           </Text>
         </Stack>
         <Group>
+          {(institutions.data?.length ?? 0) > 1 && (
+            <Select
+              aria-label={t('institution')}
+              placeholder={t('allInstitutions')}
+              clearable
+              searchable
+              value={institutionId}
+              onChange={setInstitutionId}
+              data={(institutions.data ?? []).map((i) => ({ value: i.id, label: institutionName(i) }))}
+            />
+          )}
           <SegmentedControl value={view} onChange={(v) => setView(v as View)} data={[{ value: 'month', label: t('month') }, { value: 'week', label: t('week') }]} />
           <Button variant="default" onClick={() => move(-1)} aria-label={t('previous')}>‹</Button>
           <Button variant="default" onClick={() => setAnchor({ y: now.y, m: now.m, d: now.d })}>{t('today')}</Button>
@@ -76,6 +93,7 @@ export function CalendarPage() {
       </Group>
       <Text fw={600}>{title}</Text>
       {cal.error && <ErrorAlert error={cal.error} />}
+      {reschedule.error && <ErrorAlert error={reschedule.error} />}
       <SimpleGrid cols={7} spacing={4}>
         {weekdays.map((w) => (
           <Text key={w} size="xs" c="dimmed" ta="center">
@@ -83,23 +101,22 @@ export function CalendarPage() {
           </Text>
         ))}
         {days.map((day) => (
-          <DayCell key={day.key} day={day} entries={byDay.get(day.key) ?? []} outside={view === 'month' && day.m !== anchor.m} dragging={dragging} setDragging={setDragging} tall={view === 'week'} />
+          <DayCell key={day.key} day={day} entries={byDay.get(day.key) ?? []} outside={view === 'month' && day.m !== anchor.m} dragging={dragging} setDragging={setDragging} tall={view === 'week'} onMove={(id, at) => reschedule.mutate({ id, scheduledAt: at })} />
         ))}
       </SimpleGrid>
     </Stack>
   );
 }
 
-function DayCell({ day, entries, outside, dragging, setDragging, tall }: { day: Day; entries: CalendarEntry[]; outside: boolean; dragging: CalendarEntry | null; setDragging: (e: CalendarEntry | null) => void; tall: boolean }) {
-  const { t, i18n } = useTranslation('calendar');
+function DayCell({ day, entries, outside, dragging, setDragging, tall, onMove }: { day: Day; entries: CalendarEntry[]; outside: boolean; dragging: CalendarEntry | null; setDragging: (e: CalendarEntry | null) => void; tall: boolean; onMove: (postId: string, at: string) => void }) {
+  const { i18n } = useTranslation('calendar');
   const [over, setOver] = useState(false);
-  const act = usePostAction(dragging?.postId ?? '');
   const drop = () => {
     setOver(false);
     if (!dragging) return;
     const p = courtParts(dragging.at);
     const at = fromCourtTime(day.y, day.m, day.d, p.hh, p.mm);
-    if (at !== dragging.at) act.mutate({ action: 'schedule', body: { scheduledAt: at } });
+    if (at !== dragging.at) onMove(dragging.postId, at);
     setDragging(null);
   };
   return (
@@ -115,7 +132,10 @@ function DayCell({ day, entries, outside, dragging, setDragging, tall }: { day: 
         }
       }}
       onDragLeave={() => setOver(false)}
-      onDrop={drop}
+      onDrop={(ev) => {
+        ev.preventDefault();
+        drop();
+      }}
       data-day={day.key}
     >
       <Text size="xs" c={outside ? 'dimmed' : undefined} fw={600}>
@@ -128,7 +148,11 @@ function DayCell({ day, entries, outside, dragging, setDragging, tall }: { day: 
               padding={4}
               withBorder
               draggable={e.canReschedule}
-              onDragStart={() => setDragging(e)}
+              onDragStart={(ev) => {
+                ev.dataTransfer.setData('text/plain', e.postId);
+                ev.dataTransfer.effectAllowed = 'move';
+                setDragging(e);
+              }}
               onDragEnd={() => setDragging(null)}
               style={{ cursor: e.canReschedule ? 'grab' : 'default' }}
               component={Link}
@@ -147,7 +171,6 @@ function DayCell({ day, entries, outside, dragging, setDragging, tall }: { day: 
           </Tooltip>
         ))}
       </Stack>
-      {act.error && <Text size="xs" c="red">{t('moveFailed')}</Text>}
     </Paper>
   );
 }

@@ -64,6 +64,18 @@ export function usePostAction(id: string) {
   });
 }
 
+/** Moves any post to a new time (the calendar's drag); the post id travels with the call. */
+export function useReschedule() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, scheduledAt }: { id: string; scheduledAt: string }) => api.post<Post>(`/api/posts/${id}/schedule`, { scheduledAt }),
+    onSuccess: (post) => {
+      qc.setQueryData(postKeys.one(post.id), post);
+      void qc.invalidateQueries({ queryKey: postKeys.all });
+    },
+  });
+}
+
 /** The live check while typing (debounced 300 ms). */
 export function usePostCheck(body: { institutionId: string | undefined; variants: PostVariantInput[]; commentsOnDecision: boolean; postId?: string }) {
   const debounced = useDebounced(body, 300);
