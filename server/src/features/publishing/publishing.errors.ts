@@ -13,6 +13,7 @@ const PLAIN: Record<string, string> = {
   unsupported: 'This platform does not allow this through its API.',
   no_connector: 'Courtdesk cannot publish on this platform yet.',
   not_found: 'The account or post no longer exists on the platform.',
+  approval_lapsed: 'The person who approved this post no longer holds a decision allowing publication on this account. Someone who does can press “Retry”, which approves it again.',
   gave_up: 'The platform kept failing; Courtdesk stopped trying. Press “Retry” to try again.',
   unknown: 'Something unexpected went wrong while publishing. Press “Retry” to try again.',
 };

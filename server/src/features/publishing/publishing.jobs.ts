@@ -5,6 +5,7 @@ import { forUpdate, type Db, type Trx } from '../../platform/db/database.js';
 import { nowIso } from '../../platform/ids.js';
 import { defineJob, type JobOutcome, type JobRunContext } from '../../platform/jobs/jobs.js';
 import { appendAudit } from '../audit/audit.service.js';
+import { rightsOnAccount } from '../decisions/rights.js';
 import { appendArchive, type ArchivedContent } from '../archive/archive.service.js';
 import { notify } from '../notifications/notifications.service.js';
 import { composeText } from '../posts/posts.check.js';
@@ -38,6 +39,8 @@ async function publishTarget({ targetId }: { targetId: string }, ctx: JobRunCont
   const claimed = await begin(ctx.db, targetId);
   if (!claimed) return;
   const { target, post } = claimed;
+  // Fail closed: the approval must still be covered by a decision in force when the post goes out.
+  if (!claimed.approvalInForce) return fail(ctx, target, post, 'approval_lapsed', null);
   const account = await ctx.db.selectFrom('accounts').selectAll().where('id', '=', target.account_id).executeTakeFirstOrThrow();
   const connector = getConnector(account.platform as PlatformName, ctx.db);
   if (!connector) return fail(ctx, target, post, 'no_connector', null);
@@ -68,7 +71,7 @@ async function publishTarget({ targetId }: { targetId: string }, ctx: JobRunCont
 }
 
 /** Claims the target for this attempt; null when there is nothing (more) to do. */
-async function begin(db: Db, targetId: string): Promise<{ target: PostTargetsTable; post: PostsTable } | null> {
+async function begin(db: Db, targetId: string): Promise<{ target: PostTargetsTable; post: PostsTable; approvalInForce: boolean } | null> {
   return db.transaction().execute(async (trx) => {
     const target = await forUpdate(trx, trx.selectFrom('post_targets').selectAll().where('id', '=', targetId)).executeTakeFirst();
     if (!target || (target.status !== 'scheduled' && target.status !== 'publishing')) return null;
@@ -80,7 +83,8 @@ async function begin(db: Db, targetId: string): Promise<{ target: PostTargetsTab
       await trx.updateTable('posts').set({ status: 'publishing', updated_at: nowIso() }).where('id', '=', post.id).execute();
       await appendAudit(trx, { type: 'post.publishing_started', actorId: null, institutionId: post.institution_id, subjectType: 'post', subjectId: post.id, data: { scheduledAt: post.scheduled_at } });
     }
-    return { target: { ...target, status: 'publishing', attempts }, post: { ...post, status: 'publishing' } };
+    const approvalInForce = !!post.approved_by && (await rightsOnAccount(trx, post.approved_by, target.account_id)).publish;
+    return { target: { ...target, status: 'publishing', attempts }, post: { ...post, status: 'publishing' }, approvalInForce };
   });
 }
 

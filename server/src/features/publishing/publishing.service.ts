@@ -65,7 +65,8 @@ export async function retryTarget(ctx: UseCaseCtx, who: Acting, postId: string, 
     if (t.status !== 'failed') throw new ConflictError('Only a failed account can be retried.', 'wrong_status');
     await enqueueJob(trx, PUBLISH_JOB, { targetId }, { dedupeKey: publishKey(targetId), maxAttempts: 12 });
     await trx.updateTable('post_targets').set({ status: 'scheduled', error_code: null, error_message: null, platform_message: null, next_attempt_at: null, updated_at: nowIso() }).where('id', '=', targetId).execute();
-    await trx.updateTable('posts').set({ status: 'publishing', updated_at: nowIso() }).where('id', '=', postId).execute();
+    // The person retrying holds `publish` on the account (checked above): they approve it anew.
+    await trx.updateTable('posts').set({ status: 'publishing', approved_by: who.actor.id, approved_at: nowIso(), updated_at: nowIso() }).where('id', '=', postId).execute();
     await appendAudit(trx, { type: 'post.publish_retried', actorId: who.actor.id, institutionId: lp.post.institution_id, subjectType: 'post', subjectId: postId, data: { targetId, accountId: t.account_id } });
   });
   wakeJobs(ctx.db);

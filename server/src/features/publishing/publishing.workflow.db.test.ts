@@ -219,6 +219,26 @@ describeEachEngine('publishing workflow', (engine) => {
       expect((await pioC.get('/api/notifications')).json().items.some((n: { kind: string; postId: string }) => n.kind === 'failed' && n.postId === p.id)).toBe(true);
     });
 
+    it('refuses to publish when the approver’s decision has ended before the post goes out; a holder retries', async () => {
+      const ro = await build.user(ctx, { position: 'pio' });
+      const roC = await signIn(ctx, ro);
+      const acc = await makeAccount(db());
+      const decision = await appoint(db(), { issuer: president.id, people: [[ro.id, 'responsible_officer']], accounts: [acc.id] });
+      const created = await roC.post('/api/posts', { institutionId: 'inst-bc-prishtine', variants: [{ lang: 'sq', text: SQ }, { lang: 'sr', text: SR }, TRV], accountIds: [acc.id], mediaIds: [] });
+      const id = created.json().id as string;
+      await roC.post(`/api/posts/${id}/approve`);
+      await roC.post(`/api/posts/${id}/schedule`, { scheduledAt: null });
+      await db().insertInto('decision_endings').values({ id: `end-${id}`, decision_id: decision, user_id: null, at: nowIso(), cause: 'revoked', by_decision_id: null, actor_id: president.id, reason: 'Reassigned', created_at: nowIso() }).execute();
+      await drain();
+      const failed = (await presC.get(`/api/posts/${id}`)).json();
+      expect(failed.targets[0]).toMatchObject({ status: 'failed', errorCode: 'approval_lapsed' });
+      expect(await sandbox.listPosts(db(), acc.externalId)).toHaveLength(0);
+      expect((await roC.post(`/api/posts/${id}/targets/${failed.targets[0].id}/retry`)).statusCode).toBe(403);
+      expect((await presC.post(`/api/posts/${id}/targets/${failed.targets[0].id}/retry`)).statusCode).toBe(200);
+      await drain();
+      expect((await presC.get(`/api/posts/${id}`)).json()).toMatchObject({ status: 'published', approvedBy: { id: president.id } });
+    });
+
     it('pauses all publishing (KJC leadership, audited) and resumes', async () => {
       const chair = await build.user(ctx, { position: 'kjc_chair', institution: 'kjc' });
       const chairC = await signIn(ctx, chair);
