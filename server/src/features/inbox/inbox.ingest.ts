@@ -144,6 +144,7 @@ function toRow(account: AccountsTable, x: Incoming, classify?: ClassifyFn): Inbo
   };
 }
 
+// eslint-disable-next-line no-control-regex -- NUL is exactly what must be found: PostgreSQL text cannot hold it.
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /**

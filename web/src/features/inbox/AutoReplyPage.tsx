@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, Badge, Button, Card, Group, NumberInput, Select, Stack, Switch, Table, Text, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
@@ -28,13 +28,14 @@ export function AutoReplyPage() {
   const [texts, setTexts] = useState<AutoReplyTexts | null>(null);
   const [enabled, setEnabled] = useState(true);
   const [period, setPeriod] = useState(24);
-  useEffect(() => {
-    if (settings.data) {
-      setTexts(settings.data.texts);
-      setEnabled(settings.data.enabled);
-      setPeriod(settings.data.periodHours);
-    }
-  }, [settings.data]);
+  // Reset the form when fresh settings arrive (React's "adjust state when a prop changes" pattern).
+  const [synced, setSynced] = useState<typeof settings.data>(undefined);
+  if (settings.data && settings.data !== synced) {
+    setSynced(settings.data);
+    setTexts(settings.data.texts);
+    setEnabled(settings.data.enabled);
+    setPeriod(settings.data.periodHours);
+  }
   const s = settings.data;
   const canEdit = !!s?.canEdit;
 

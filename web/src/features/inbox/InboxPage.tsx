@@ -86,7 +86,9 @@ export function InboxPage() {
 
   // Keyboard shortcuts; the handler reads the latest state through a ref.
   const latest = useRef({ items, current, command, cursor });
-  latest.current = { items, current, command, cursor };
+  useEffect(() => {
+    latest.current = { items, current, command, cursor };
+  });
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.ctrlKey || e.metaKey || e.altKey || typing(e)) return;
