@@ -1,20 +1,11 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { TOTP, Secret } from 'otpauth';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, watchErrors, withDiagnostics } from './support/browser.js';
-import { DEMO_PASSWORD, startServer, type RunningServer } from './support/server.js';
+import type { Page } from 'playwright-core';
+import { watchErrors, withDiagnostics } from './support/browser.js';
+import { e2eEnvironment } from './support/environment.js';
+import { DEMO_PASSWORD } from './support/server.js';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = e2eEnvironment();
 
 function codeFor(secret: string, offsetSteps = 0): string {
   const totp = new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30 });
@@ -26,10 +17,10 @@ async function chooseLanguage(page: Page, code: 'SQ' | 'SR' | 'EN') {
 }
 
 it('a demo user signs in, enrols 2FA, signs in again with a code and switches the UI between three languages', async () => {
-  const page = await browser.newPage();
+  const page = await env.browser.newPage();
   const errors = watchErrors(page);
   await withDiagnostics(page, 'auth', async () => {
-    await page.goto(server.url);
+    await page.goto(env.server.url);
 
     // The first screen is already multilingual: Albanian by default, then English.
     await expect(page.getByRole('heading', { name: 'Kyçu' })).toBeTruthy();

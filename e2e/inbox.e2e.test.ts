@@ -1,27 +1,17 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import crypto from 'node:crypto';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, watchErrors, withDiagnostics } from './support/browser.js';
-import { startServer, type RunningServer } from './support/server.js';
+import { watchErrors, withDiagnostics } from './support/browser.js';
+import { e2eEnvironment } from './support/environment.js';
 import { signInViaApi } from './support/session.js';
 
-let server: RunningServer;
-let browser: Browser;
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = e2eEnvironment();
 
 it('moderates incoming comments with reasons, answers messages in the sender’s language, and never runs script from a comment', async () => {
-  const context = await browser.newContext();
-  await signInViaApi(context, server.url, 'pio@prishtine.test', 'en');
-  const me = await (await context.request.get(`${server.url}/api/auth/me`)).json();
+  const context = await env.browser.newContext();
+  await signInViaApi(context, env.server.url, 'pio@prishtine.test', 'en');
+  const me = await (await context.request.get(`${env.server.url}/api/auth/me`)).json();
   const headers = { 'x-csrf-token': me.csrfToken as string };
-  const accounts = await (await context.request.get(`${server.url}/api/inbox/accounts`)).json();
+  const accounts = await (await context.request.get(`${env.server.url}/api/inbox/accounts`)).json();
   const account = (accounts.items as Array<{ accountId?: string; id?: string; platform: string; handle: string }>).find(
     (a) => a.platform === 'sandbox',
   );
@@ -32,7 +22,7 @@ it('moderates incoming comments with reasons, answers messages in the sender’s
   const hostile = `<script>window.__xss=1</script><img src=x onerror="window.__xss=2"> Judge Krasniqi you are an idiot ${uid}`;
   const criticism = `This verdict is a disgrace and the court system is far too slow ${uid}`;
   const simulate = (kind: 'comment' | 'message', authorHandle: string, text: string) =>
-    context.request.post(`${server.url}/api/inbox/sandbox/simulate`, {
+    context.request.post(`${env.server.url}/api/inbox/sandbox/simulate`, {
       headers,
       data: { accountId, kind, authorHandle, authorName: authorHandle, text },
     });
@@ -50,7 +40,7 @@ it('moderates incoming comments with reasons, answers messages in the sender’s
     accountExternalId: account?.handle,
     comment: { externalId: `c9-${uid}`, authorHandle: 'x', authorName: 'x', text: 'forged', createdAt: new Date().toISOString() },
   });
-  const forged = await fetch(`${server.url}/api/webhooks/sandbox`, {
+  const forged = await fetch(`${env.server.url}/api/webhooks/sandbox`, {
     method: 'POST',
     body,
     headers: {
@@ -65,7 +55,7 @@ it('moderates incoming comments with reasons, answers messages in the sender’s
   let hidden: Item | undefined;
   let kept: Item | undefined;
   for (let i = 0; i < 40; i++) {
-    const items = await (await context.request.get(`${server.url}/api/inbox/items?limit=200`)).json();
+    const items = await (await context.request.get(`${env.server.url}/api/inbox/items?limit=200`)).json();
     const list = (items.items ?? items) as Item[];
     hidden = list.find((x) => x.text === hostile);
     kept = list.find((x) => x.text === criticism);
@@ -79,7 +69,7 @@ it('moderates incoming comments with reasons, answers messages in the sender’s
   const page = await context.newPage();
   const errors = watchErrors(page);
   await withDiagnostics(page, 'inbox', async () => {
-    await page.goto(`${server.url}/inbox`);
+    await page.goto(`${env.server.url}/inbox`);
     await page.getByLabel('Search text or author').fill(uid);
     await page.getByLabel('Search text or author').press('Enter');
     // The hostile comment is shown as plain text: its markup is visible and none of it runs.
@@ -89,7 +79,7 @@ it('moderates incoming comments with reasons, answers messages in the sender’s
     expect(await page.locator('img[src="x"]').count()).toBe(0);
     await page.getByText(criticism).first().waitFor();
     // The transparency report has this month.
-    await page.goto(`${server.url}/inbox/report`);
+    await page.goto(`${env.server.url}/inbox/report`);
     await page.getByRole('heading').first().waitFor();
   });
 
@@ -97,7 +87,7 @@ it('moderates incoming comments with reasons, answers messages in the sender’s
   type LogEntry = { conversationId: string; lang: string; status: string };
   let entry: LogEntry | undefined;
   for (let i = 0; i < 40 && !entry; i++) {
-    const log = await (await context.request.get(`${server.url}/api/inbox/autoreply/log?institutionId=inst-bc-prishtine`)).json();
+    const log = await (await context.request.get(`${env.server.url}/api/inbox/autoreply/log?institutionId=inst-bc-prishtine`)).json();
     entry = (log.items as LogEntry[]).find((e) => e.conversationId === conversationId);
     if (!entry) await new Promise((r) => setTimeout(r, 500));
   }

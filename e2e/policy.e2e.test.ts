@@ -1,27 +1,17 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, watchErrors, withDiagnostics } from './support/browser.js';
-import { startServer, type RunningServer } from './support/server.js';
+import { expect, it } from 'vitest';
+import { watchErrors, withDiagnostics } from './support/browser.js';
+import { e2eEnvironment } from './support/environment.js';
 import { signInViaApi } from './support/session.js';
 
-let server: RunningServer;
-let browser: Browser;
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = e2eEnvironment();
 
 it('shows findings highlighted with their articles as the officer types, in all three UI languages', async () => {
-  const context = await browser.newContext();
-  await signInViaApi(context, server.url, 'pio@prishtine.test', 'en');
+  const context = await env.browser.newContext();
+  await signInViaApi(context, env.server.url, 'pio@prishtine.test', 'en');
   const page = await context.newPage();
   const errors = watchErrors(page);
   await withDiagnostics(page, 'policy', async () => {
-    await page.goto(`${server.url}/check`);
+    await page.goto(`${env.server.url}/check`);
     await page.getByRole('heading', { name: 'Check a draft against the manual' }).waitFor();
     await page.getByLabel('Text in Albanian').fill('Votoni PDK-në të dielën! Më shumë në pdk [dot] info');
     // The party support is marked in the text and explained with its article.
