@@ -102,6 +102,17 @@ export interface RunnerOptions {
 }
 
 const runners = new Map<Db, Set<JobRunner>>();
+const PURGE_EVERY_MS = 10 * 60_000;
+const KEEP_FINISHED_MS = 14 * 24 * 3600_000;
+
+/**
+ * Deletes jobs that finished (done or cancelled) more than two weeks ago; failed ones stay for
+ * inspection. The record of what happened lives in the audit trail and the archive, not here.
+ */
+export async function purgeFinishedJobs(db: DbOrTrx, olderThanMs = KEEP_FINISHED_MS): Promise<number> {
+  const r = await db.deleteFrom('jobs').where('status', 'in', ['done', 'cancelled']).where('updated_at', '<', nowIso(new Date(Date.now() - olderThanMs))).executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
 
 /** Asks the runners on this database to look for work now (after a commit that enqueued some). */
 export function wakeJobs(db: Db): void {
@@ -122,6 +133,7 @@ export class JobRunner {
   private stopped = true;
   private ticking: Promise<void> | null = null;
   private again = false;
+  private lastPurge = 0;
 
   constructor(
     private readonly ctx: { db: Db; config: Config; log: FastifyBaseLogger },
@@ -174,6 +186,10 @@ export class JobRunner {
           for (const job of jobs) this.track(this.execute(job));
           if (jobs.length === free) this.again = true;
         } while (this.again && !this.stopped);
+        if (Date.now() - this.lastPurge > PURGE_EVERY_MS) {
+          this.lastPurge = Date.now();
+          await purgeFinishedJobs(this.ctx.db);
+        }
       } catch (err) {
         this.ctx.log.error({ err }, 'job runner: claim failed');
       }
