@@ -6,7 +6,7 @@ import { checkText, type Lang } from './index.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const DEV = resolve(here, '../../../../../shared/eval/posts-dev.jsonl');
-const HOLDOUTS = ['holdout.jsonl', 'holdout2.jsonl', 'holdout3.jsonl', 'holdout4.jsonl', 'holdout5.jsonl'].map((f) => resolve(here, 'fixtures', f));
+const HOLDOUTS = ['holdout.jsonl', 'holdout2.jsonl', 'holdout3.jsonl', 'holdout4.jsonl', 'holdout5.jsonl', 'holdout6.jsonl'].map((f) => resolve(here, 'fixtures', f));
 /** Clean look-alikes only (no expected findings): F1 is undefined, only the share flagged is guarded. */
 const CLEAN_ONLY = resolve(here, 'fixtures', 'clean-lookalikes.jsonl');
 

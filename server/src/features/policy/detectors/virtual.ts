@@ -116,12 +116,19 @@ export const pendingCaseList: VirtualList = (ctx) => {
 export const urlList: VirtualList = (ctx) => urlSpans(ctx).map((u) => u.span);
 
 // ── given names (art. 4.5: a victim or minor identified by a first name) ─────────────────────
-const NAMING_CUE = String.raw`(?:named|called|by the name of|quhet|quhej|me emrin|me emër|i quajtur|e quajtur|po imenu|zove se|zvao se|zvala se|imenom|по имену|зове се|звао се|звала се|именом)`;
+const NAMING_CUE = String.raw`(?:named|called|by the name of|under the name(?: of)?|goes by|quhet|quhej|me emrin|me emër|nën emrin|i quajtur|e quajtur|po imenu|pod imenom|zove se|zvao se|zvala se|imenom|по имену|под именом|зове се|звао се|звала се|именом)`;
 const AGE_CUE = String.raw`(?:\d{1,2}[- ](?:years?|yrs?)[- ]old|\d{1,2}[- ]?vje[cç]\p{L}*|\d{1,2}[- ]?godi[sš]nj\p{L}*|\d{1,2}[- ]?годишњ\p{L}*)`;
 const CAP_WORD = String.raw`\p{Lu}\p{Ll}{2,}`;
-/** "named Lirije", "14-year-old Drita", "16-vjeçarja Arta"; "Drita H." (a first name with a surname initial). */
+/** A place after "from": "Arta from Vitia", "Arta nga Vitia", "Milica iz Zvečana". */
+const FROM_PLACE = String.raw`(?:from|nga|iz|из)\s\p{Lu}`;
+/**
+ * "named Lirije", "14-year-old Drita", "16-vjeçarja Arta"; "Drita H." (a first name with a surname initial);
+ * an apposition ", Arbëresha from Vitia" / ", Arta, 15," (a lone capitalised word set off by a comma and
+ * followed by a home place or an age).
+ */
 const GIVEN_RE = new RegExp(
-  String.raw`(?<![\p{L}])(?:${NAMING_CUE}\s+(${CAP_WORD})|${AGE_CUE}[,\s]+(${CAP_WORD})|(${CAP_WORD})\s\p{Lu}\.(?!\s?\p{Lu}\.)(?![\p{L}]))`,
+  String.raw`(?<![\p{L}])(?:${NAMING_CUE}\s+(${CAP_WORD})|${AGE_CUE}[,\s]+(${CAP_WORD})|(${CAP_WORD})\s\p{Lu}\.(?!\s?\p{Lu}\.)(?![\p{L}]))` +
+    String.raw`|(?<=,\s)(${CAP_WORD})(?:\s${FROM_PLACE}|,\s\d{1,2}\b)`,
   'gu',
 );
 
@@ -140,7 +147,7 @@ export function givenNameList(stopwords: readonly string[]): VirtualList {
     let m: RegExpExecArray | null;
     let guard = 0;
     while ((m = GIVEN_RE.exec(ctx.original)) !== null && guard++ < 1000) {
-      const name = m[1] ?? m[2] ?? m[3]!;
+      const name = m[1] ?? m[2] ?? m[3] ?? m[4]!;
       const f = fold(name);
       if (stop.has(f) || stop.has(f.replace(/(?:it|in|es|se|a|e|i|u|om|og|oj)$/, ''))) continue;
       out.push(ctx.span(m.index, m.index + m[0].length, '@givenName'));
