@@ -31,7 +31,6 @@ export type PostWriteBody = z.infer<typeof PostWriteBody>;
 export const PostCreateBody = PostWriteBody.extend({ institutionId: z.string().min(1).max(64) });
 export type PostCreateBody = z.infer<typeof PostCreateBody>;
 
-
 export const PostTarget = z.object({
   id: z.string(),
   accountId: z.string(),
@@ -66,7 +65,13 @@ export const PostAbilities = z.object({
 });
 export type PostAbilities = z.infer<typeof PostAbilities>;
 
-export const PostMediaRef = z.object({ id: z.string(), mime: z.string(), kind: z.enum(['image', 'video']), provenanceComplete: z.boolean(), altText: z.string().nullable() });
+export const PostMediaRef = z.object({
+  id: z.string(),
+  mime: z.string(),
+  kind: z.enum(['image', 'video']),
+  provenanceComplete: z.boolean(),
+  altText: z.string().nullable(),
+});
 
 export const Post = z.object({
   id: z.string(),
@@ -154,7 +159,13 @@ export const TargetAccount = z.object({
 });
 export type TargetAccount = z.infer<typeof TargetAccount>;
 
-export const PublishingState = z.object({ paused: z.boolean(), reason: z.string().nullable(), changedAt: z.string().nullable(), changedBy: z.string().nullable(), canToggle: z.boolean() });
+export const PublishingState = z.object({
+  paused: z.boolean(),
+  reason: z.string().nullable(),
+  changedAt: z.string().nullable(),
+  changedBy: z.string().nullable(),
+  canToggle: z.boolean(),
+});
 export type PublishingState = z.infer<typeof PublishingState>;
 export const PauseBody = z.object({ paused: z.boolean(), reason: z.string().trim().min(5).max(2000) });
 

@@ -9,7 +9,10 @@ export interface ConnectorHarness {
   connector: Connector;
   /** A fresh account for each call, so tests never see each other's posts. */
   newAccount(): Promise<AccountRef>;
-  addComment(account: AccountRef, c: { postExternalId: string | null; authorHandle: string; authorName: string; text: string }): Promise<{ externalId: string }>;
+  addComment(
+    account: AccountRef,
+    c: { postExternalId: string | null; authorHandle: string; authorName: string; text: string },
+  ): Promise<{ externalId: string }>;
   addMessage(account: AccountRef, m: { senderHandle: string; senderName: string; text: string }): Promise<{ conversationId: string }>;
   /** How many live (not deleted) posts the platform holds for the account. */
   countPosts(account: AccountRef): Promise<number>;
@@ -40,7 +43,11 @@ async function thrown(p: Promise<unknown>): Promise<ConnectorError> {
  * `UnsupportedByPlatformError`, and the manifest must say so.
  */
 export function connectorContract(harness: () => ConnectorHarness): void {
-  const input = (key: string, text = 'Gjykata Themelore njofton publikun. / Osnovni sud obaveštava javnost.') => ({ idempotencyKey: key, text, media: [] });
+  const input = (key: string, text = 'Gjykata Themelore njofton publikun. / Osnovni sud obaveštava javnost.') => ({
+    idempotencyKey: key,
+    text,
+    media: [],
+  });
 
   it('publishes and returns the platform id, a URL and the time', async () => {
     const h = harness();
@@ -107,10 +114,21 @@ export function connectorContract(harness: () => ConnectorHarness): void {
     if (!h.connector.manifest.capabilities.listComments) return;
     const acc = await h.newAccount();
     const post = await h.connector.publish(acc, input('with-comments'));
-    const c = await h.addComment(acc, { postExternalId: post.externalId, authorHandle: '@citizen', authorName: 'A Citizen', text: 'Kur fillon seanca?' });
+    const c = await h.addComment(acc, {
+      postExternalId: post.externalId,
+      authorHandle: '@citizen',
+      authorName: 'A Citizen',
+      text: 'Kur fillon seanca?',
+    });
     let page = await h.connector.listComments(acc, {});
     const listed = page.items.find((i) => i.externalId === c.externalId);
-    expect(listed).toMatchObject({ postExternalId: post.externalId, authorHandle: '@citizen', text: 'Kur fillon seanca?', hidden: false, fromAccount: false });
+    expect(listed).toMatchObject({
+      postExternalId: post.externalId,
+      authorHandle: '@citizen',
+      text: 'Kur fillon seanca?',
+      hidden: false,
+      fromAccount: false,
+    });
     if (h.connector.manifest.capabilities.hideComment) {
       await h.connector.hideComment(acc, c.externalId, true);
       page = await h.connector.listComments(acc, {});
@@ -134,7 +152,8 @@ export function connectorContract(harness: () => ConnectorHarness): void {
     const h = harness();
     if (!h.connector.manifest.capabilities.listComments) return;
     const acc = await h.newAccount();
-    for (let i = 0; i < 55; i++) await h.addComment(acc, { postExternalId: null, authorHandle: `@p${i}`, authorName: `P ${i}`, text: `comment ${i}` });
+    for (let i = 0; i < 55; i++)
+      await h.addComment(acc, { postExternalId: null, authorHandle: `@p${i}`, authorName: `P ${i}`, text: `comment ${i}` });
     const first = await h.connector.listComments(acc, {});
     expect(first.cursor).not.toBeNull();
     const second = await h.connector.listComments(acc, { cursor: first.cursor });

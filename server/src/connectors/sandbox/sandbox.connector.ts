@@ -66,7 +66,12 @@ export function createSandboxConnector(db: Db): Connector {
         if (!fault) return;
         if (fault.kind === 'delay_after_write') await new Promise((r) => setTimeout(r, fault.delay_ms ?? 1000));
         if (fault.kind === 'timeout_after_write') {
-          throw new ConnectorError('The sandbox platform did not answer in time.', { retryable: true, code: 'timeout', platformMessage: fault.message ?? 'ETIMEDOUT', maybeApplied: true });
+          throw new ConnectorError('The sandbox platform did not answer in time.', {
+            retryable: true,
+            code: 'timeout',
+            platformMessage: fault.message ?? 'ETIMEDOUT',
+            maybeApplied: true,
+          });
         }
       },
     };
@@ -85,13 +90,25 @@ export function createSandboxConnector(db: Db): Connector {
       text: input.text,
       title: input.title ?? null,
       link: input.link ?? null,
-      media: JSON.stringify(input.media.map((m) => ({ kind: m.kind, mime: m.mime, bytes: m.bytes.length, sha256: sha256(m.bytes), altText: m.altText ?? null }))),
+      media: JSON.stringify(
+        input.media.map((m) => ({
+          kind: m.kind,
+          mime: m.mime,
+          bytes: m.bytes.length,
+          sha256: sha256(m.bytes),
+          altText: m.altText ?? null,
+        })),
+      ),
       url: sandboxPostUrl(acc.handle, id),
       created_at: nowIso(),
       deleted_at: null,
     };
     // The unique (account, key) index is the platform's own guarantee: a racing twin loses here.
-    const inserted = await db.insertInto('sandbox_posts').values(row).onConflict((oc) => oc.columns(['account_external_id', 'idempotency_key']).doNothing()).executeTakeFirst();
+    const inserted = await db
+      .insertInto('sandbox_posts')
+      .values(row)
+      .onConflict((oc) => oc.columns(['account_external_id', 'idempotency_key']).doNothing())
+      .executeTakeFirst();
     const stored = Number(inserted.numInsertedOrUpdatedRows ?? 0n) > 0 ? row : await findPost(account.externalId, input.idempotencyKey);
     await after();
     return refOf(stored ?? row);
@@ -100,19 +117,36 @@ export function createSandboxConnector(db: Db): Connector {
   function validate(input: PublishInput): void {
     const lim = SANDBOX_MANIFEST.limits;
     if (input.text.length > lim.maxTextLength) {
-      throw new ConnectorError('The text is longer than the sandbox platform allows.', { retryable: false, code: 'text_too_long', platformMessage: `Text exceeds ${lim.maxTextLength} characters.` });
+      throw new ConnectorError('The text is longer than the sandbox platform allows.', {
+        retryable: false,
+        code: 'text_too_long',
+        platformMessage: `Text exceeds ${lim.maxTextLength} characters.`,
+      });
     }
     const images = input.media.filter((m) => m.kind === 'image');
     if (images.length > lim.maxImages) {
-      throw new ConnectorError('Too many images for the sandbox platform.', { retryable: false, code: 'too_many_media', platformMessage: `At most ${lim.maxImages} images.` });
+      throw new ConnectorError('Too many images for the sandbox platform.', {
+        retryable: false,
+        code: 'too_many_media',
+        platformMessage: `At most ${lim.maxImages} images.`,
+      });
     }
     if (images.some((m) => m.bytes.length > lim.maxImageBytes)) {
-      throw new ConnectorError('An image is larger than the sandbox platform accepts.', { retryable: false, code: 'media_too_large', platformMessage: `Images up to ${lim.maxImageBytes} bytes.` });
+      throw new ConnectorError('An image is larger than the sandbox platform accepts.', {
+        retryable: false,
+        code: 'media_too_large',
+        platformMessage: `Images up to ${lim.maxImageBytes} bytes.`,
+      });
     }
   }
 
   async function findPost(externalAccountId: string, key: string): Promise<SandboxPostsTable | undefined> {
-    return db.selectFrom('sandbox_posts').selectAll().where('account_external_id', '=', externalAccountId).where('idempotency_key', '=', key).executeTakeFirst();
+    return db
+      .selectFrom('sandbox_posts')
+      .selectAll()
+      .where('account_external_id', '=', externalAccountId)
+      .where('idempotency_key', '=', key)
+      .executeTakeFirst();
   }
 
   async function mustFindComment(account: AccountRef, externalId: string): Promise<SandboxCommentsTable> {
@@ -123,7 +157,12 @@ export function createSandboxConnector(db: Db): Connector {
       .where('account_external_id', '=', account.externalId)
       .where('deleted_at', 'is', null)
       .executeTakeFirst();
-    if (!c) throw new ConnectorError('The comment no longer exists on the sandbox platform.', { retryable: false, code: 'not_found', platformMessage: '404 Comment not found' });
+    if (!c)
+      throw new ConnectorError('The comment no longer exists on the sandbox platform.', {
+        retryable: false,
+        code: 'not_found',
+        platformMessage: '404 Comment not found',
+      });
     return c;
   }
 
@@ -148,20 +187,41 @@ export function createSandboxConnector(db: Db): Connector {
         .where('deleted_at', 'is', null)
         .executeTakeFirst();
       if (Number(res.numUpdatedRows) === 0) {
-        const gone = await db.selectFrom('sandbox_posts').select('external_id').where('external_id', '=', externalId).where('account_external_id', '=', account.externalId).executeTakeFirst();
+        const gone = await db
+          .selectFrom('sandbox_posts')
+          .select('external_id')
+          .where('external_id', '=', externalId)
+          .where('account_external_id', '=', account.externalId)
+          .executeTakeFirst();
         // Deleting twice is not an error (idempotent); deleting what never existed is.
-        if (!gone) throw new ConnectorError('The post does not exist on the sandbox platform.', { retryable: false, code: 'not_found', platformMessage: '404 Post not found' });
+        if (!gone)
+          throw new ConnectorError('The post does not exist on the sandbox platform.', {
+            retryable: false,
+            code: 'not_found',
+            platformMessage: '404 Post not found',
+          });
       }
       await after();
     },
 
     async listComments(account, opts) {
       const { after } = await enter(account, 'listComments');
-      let q = db.selectFrom('sandbox_comments').selectAll().where('account_external_id', '=', account.externalId).where('deleted_at', 'is', null);
+      let q = db
+        .selectFrom('sandbox_comments')
+        .selectAll()
+        .where('account_external_id', '=', account.externalId)
+        .where('deleted_at', 'is', null);
       if (opts.since) q = q.where('created_at', '>', opts.since);
       const cur = decodeCursor(opts.cursor);
-      if (cur) q = q.where((eb) => eb.or([eb('created_at', '>', cur.at), eb.and([eb('created_at', '=', cur.at), eb('external_id', '>', cur.id)])]));
-      const rows = await q.orderBy('created_at').orderBy('external_id').limit(PAGE_SIZE + 1).execute();
+      if (cur)
+        q = q.where((eb) =>
+          eb.or([eb('created_at', '>', cur.at), eb.and([eb('created_at', '=', cur.at), eb('external_id', '>', cur.id)])]),
+        );
+      const rows = await q
+        .orderBy('created_at')
+        .orderBy('external_id')
+        .limit(PAGE_SIZE + 1)
+        .execute();
       await after();
       return pageOf(rows, toComment);
     },
@@ -169,8 +229,17 @@ export function createSandboxConnector(db: Db): Connector {
     async hideComment(account, externalId, hidden) {
       const { after } = await enter(account, 'hideComment');
       const c = await mustFindComment(account, externalId);
-      if (c.from_account) throw new ConnectorError('The account’s own comments cannot be hidden.', { retryable: false, code: 'invalid', platformMessage: 'Cannot hide own comment' });
-      await db.updateTable('sandbox_comments').set({ hidden: hidden ? 1 : 0 }).where('external_id', '=', externalId).execute();
+      if (c.from_account)
+        throw new ConnectorError('The account’s own comments cannot be hidden.', {
+          retryable: false,
+          code: 'invalid',
+          platformMessage: 'Cannot hide own comment',
+        });
+      await db
+        .updateTable('sandbox_comments')
+        .set({ hidden: hidden ? 1 : 0 })
+        .where('external_id', '=', externalId)
+        .execute();
       await after();
     },
 
@@ -210,20 +279,46 @@ export function createSandboxConnector(db: Db): Connector {
       let q = db.selectFrom('sandbox_messages').selectAll().where('account_external_id', '=', account.externalId);
       if (opts.since) q = q.where('created_at', '>', opts.since);
       const cur = decodeCursor(opts.cursor);
-      if (cur) q = q.where((eb) => eb.or([eb('created_at', '>', cur.at), eb.and([eb('created_at', '=', cur.at), eb('external_id', '>', cur.id)])]));
-      const rows = await q.orderBy('created_at').orderBy('external_id').limit(PAGE_SIZE + 1).execute();
+      if (cur)
+        q = q.where((eb) =>
+          eb.or([eb('created_at', '>', cur.at), eb.and([eb('created_at', '=', cur.at), eb('external_id', '>', cur.id)])]),
+        );
+      const rows = await q
+        .orderBy('created_at')
+        .orderBy('external_id')
+        .limit(PAGE_SIZE + 1)
+        .execute();
       await after();
       return pageOf(rows, toMessage);
     },
 
     async sendMessage(account, conversationId, text) {
       const { acc, after } = await enter(account, 'sendMessage');
-      const known = await db.selectFrom('sandbox_messages').select('external_id').where('account_external_id', '=', account.externalId).where('conversation_id', '=', conversationId).executeTakeFirst();
-      if (!known) throw new ConnectorError('The conversation does not exist on the sandbox platform.', { retryable: false, code: 'not_found', platformMessage: '404 Conversation not found' });
+      const known = await db
+        .selectFrom('sandbox_messages')
+        .select('external_id')
+        .where('account_external_id', '=', account.externalId)
+        .where('conversation_id', '=', conversationId)
+        .executeTakeFirst();
+      if (!known)
+        throw new ConnectorError('The conversation does not exist on the sandbox platform.', {
+          retryable: false,
+          code: 'not_found',
+          platformMessage: '404 Conversation not found',
+        });
       const id = `sbm_${newId().replace(/-/g, '').slice(0, 20)}`;
       await db
         .insertInto('sandbox_messages')
-        .values({ external_id: id, account_external_id: account.externalId, conversation_id: conversationId, sender_handle: acc.handle, sender_name: acc.display_name, text, from_account: 1, created_at: nowIso() })
+        .values({
+          external_id: id,
+          account_external_id: account.externalId,
+          conversation_id: conversationId,
+          sender_handle: acc.handle,
+          sender_name: acc.display_name,
+          text,
+          from_account: 1,
+          created_at: nowIso(),
+        })
         .execute();
       await after();
       return { externalId: id };
@@ -294,7 +389,10 @@ function pageOf<R extends { created_at: string; external_id: string }, T>(rows: 
   const more = rows.length > PAGE_SIZE;
   const items = rows.slice(0, PAGE_SIZE);
   const last = items[items.length - 1];
-  return { items: items.map(map), cursor: more && last ? Buffer.from(`${last.created_at}|${last.external_id}`).toString('base64url') : null };
+  return {
+    items: items.map(map),
+    cursor: more && last ? Buffer.from(`${last.created_at}|${last.external_id}`).toString('base64url') : null,
+  };
 }
 
 function decodeCursor(cursor: string | null | undefined): { at: string; id: string } | null {

@@ -101,11 +101,25 @@ export function failBefore(f: SandboxFaultsTable): never {
         retryAfterMs: f.retry_after_ms ?? 1000,
       });
     case 'server_error':
-      throw new ConnectorError('The sandbox platform had an internal error.', { retryable: true, code: 'server_error', platformMessage: f.message ?? '503 Service Unavailable', retryAfterMs: f.retry_after_ms ?? undefined });
+      throw new ConnectorError('The sandbox platform had an internal error.', {
+        retryable: true,
+        code: 'server_error',
+        platformMessage: f.message ?? '503 Service Unavailable',
+        retryAfterMs: f.retry_after_ms ?? undefined,
+      });
     case 'outage':
-      throw new ConnectorError('The sandbox platform is unreachable.', { retryable: true, code: 'unavailable', platformMessage: f.message ?? 'connect ECONNREFUSED', retryAfterMs: f.retry_after_ms ?? undefined });
+      throw new ConnectorError('The sandbox platform is unreachable.', {
+        retryable: true,
+        code: 'unavailable',
+        platformMessage: f.message ?? 'connect ECONNREFUSED',
+        retryAfterMs: f.retry_after_ms ?? undefined,
+      });
     case 'permanent':
-      throw new ConnectorError('The sandbox platform refused the request.', { retryable: false, code: 'rejected', platformMessage: f.message ?? 'The request was refused.' });
+      throw new ConnectorError('The sandbox platform refused the request.', {
+        retryable: false,
+        code: 'rejected',
+        platformMessage: f.message ?? 'The request was refused.',
+      });
     default:
       throw new Error(`fault ${f.kind} does not fail before the call`);
   }

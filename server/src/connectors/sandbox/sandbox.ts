@@ -20,7 +20,14 @@ export const sandbox = {
   async addComment(
     db: DbOrTrx,
     externalId: string,
-    c: { postExternalId?: string | null; authorHandle: string; authorName: string; text: string; createdAt?: string; parentExternalId?: string | null },
+    c: {
+      postExternalId?: string | null;
+      authorHandle: string;
+      authorName: string;
+      text: string;
+      createdAt?: string;
+      parentExternalId?: string | null;
+    },
   ): Promise<{ externalId: string }> {
     await ensureSandboxAccount(db, externalId);
     const id = `sbc_${newId().replace(/-/g, '').slice(0, 20)}`;
@@ -54,7 +61,16 @@ export const sandbox = {
     const conversationId = m.conversationId ?? `sbconv_${newId().replace(/-/g, '').slice(0, 16)}`;
     await db
       .insertInto('sandbox_messages')
-      .values({ external_id: id, account_external_id: externalId, conversation_id: conversationId, sender_handle: m.senderHandle, sender_name: m.senderName, text: m.text, from_account: 0, created_at: m.createdAt ?? nowIso() })
+      .values({
+        external_id: id,
+        account_external_id: externalId,
+        conversation_id: conversationId,
+        sender_handle: m.senderHandle,
+        sender_name: m.senderName,
+        text: m.text,
+        from_account: 0,
+        created_at: m.createdAt ?? nowIso(),
+      })
       .execute();
     return { externalId: id, conversationId };
   },
@@ -78,13 +94,21 @@ export const sandbox = {
   /** Replaces who holds which role on the platform (for drift checks against decisions). */
   async setRoles(db: DbOrTrx, externalId: string, roles: ExternalRole[]): Promise<void> {
     await ensureSandboxAccount(db, externalId);
-    await db.updateTable('sandbox_accounts').set({ roles: JSON.stringify(roles) }).where('external_id', '=', externalId).execute();
+    await db
+      .updateTable('sandbox_accounts')
+      .set({ roles: JSON.stringify(roles) })
+      .where('external_id', '=', externalId)
+      .execute();
   },
 
   /** Changes the rate-limit budget (calls per window) and starts a fresh window. */
   async setRateLimit(db: DbOrTrx, externalId: string, budget: number, windowMs: number): Promise<void> {
     await ensureSandboxAccount(db, externalId);
-    await db.updateTable('sandbox_accounts').set({ rate_budget: budget, rate_window_ms: windowMs, rate_used: 0, rate_window_started_at: nowIso() }).where('external_id', '=', externalId).execute();
+    await db
+      .updateTable('sandbox_accounts')
+      .set({ rate_budget: budget, rate_window_ms: windowMs, rate_used: 0, rate_window_started_at: nowIso() })
+      .where('external_id', '=', externalId)
+      .execute();
   },
 
   /** Queues a fault for the next matching call(s); see `SandboxFault`. */
@@ -99,18 +123,47 @@ export const sandbox = {
   },
 
   /** Puts a post on the platform as if published earlier (demo data); idempotent on the key. */
-  async seedPost(db: DbOrTrx, externalId: string, p: { idempotencyKey: string; text: string; createdAt: string }): Promise<{ externalId: string; url: string }> {
+  async seedPost(
+    db: DbOrTrx,
+    externalId: string,
+    p: { idempotencyKey: string; text: string; createdAt: string },
+  ): Promise<{ externalId: string; url: string }> {
     const acc = await ensureSandboxAccount(db, externalId);
-    const existing = await db.selectFrom('sandbox_posts').select(['external_id', 'url']).where('account_external_id', '=', externalId).where('idempotency_key', '=', p.idempotencyKey).executeTakeFirst();
+    const existing = await db
+      .selectFrom('sandbox_posts')
+      .select(['external_id', 'url'])
+      .where('account_external_id', '=', externalId)
+      .where('idempotency_key', '=', p.idempotencyKey)
+      .executeTakeFirst();
     if (existing) return { externalId: existing.external_id, url: existing.url };
     const id = `sbx_${newId().replace(/-/g, '').slice(0, 20)}`;
     const url = sandboxPostUrl(acc.handle, id);
-    await db.insertInto('sandbox_posts').values({ external_id: id, account_external_id: externalId, idempotency_key: p.idempotencyKey, text: p.text, title: null, link: null, media: '[]', url, created_at: p.createdAt, deleted_at: null }).execute();
+    await db
+      .insertInto('sandbox_posts')
+      .values({
+        external_id: id,
+        account_external_id: externalId,
+        idempotency_key: p.idempotencyKey,
+        text: p.text,
+        title: null,
+        link: null,
+        media: '[]',
+        url,
+        created_at: p.createdAt,
+        deleted_at: null,
+      })
+      .execute();
     return { externalId: id, url };
   },
 
   /** Everything ever posted on the account, oldest first, deleted ones included (with `deleted_at`). */
   listPosts(db: DbOrTrx, externalId: string): Promise<SandboxPostsTable[]> {
-    return db.selectFrom('sandbox_posts').selectAll().where('account_external_id', '=', externalId).orderBy('created_at').orderBy('external_id').execute();
+    return db
+      .selectFrom('sandbox_posts')
+      .selectAll()
+      .where('account_external_id', '=', externalId)
+      .orderBy('created_at')
+      .orderBy('external_id')
+      .execute();
   },
 };

@@ -14,7 +14,19 @@ export interface ArchivedContent {
 /** Appends one entry to the archive in the caller's transaction (the table refuses updates). */
 export async function appendArchive(
   trx: Trx,
-  e: { institutionId: string; postId: string; targetId: string | null; accountId: string | null; platform: string | null; kind: ArchiveKind; externalId: string | null; url: string | null; content: ArchivedContent; actorId: string | null; at?: string },
+  e: {
+    institutionId: string;
+    postId: string;
+    targetId: string | null;
+    accountId: string | null;
+    platform: string | null;
+    kind: ArchiveKind;
+    externalId: string | null;
+    url: string | null;
+    content: ArchivedContent;
+    actorId: string | null;
+    at?: string;
+  },
 ): Promise<ArchiveEntriesTable> {
   const content = JSON.stringify(e.content);
   const row: ArchiveEntriesTable = {
@@ -36,7 +48,11 @@ export async function appendArchive(
   return row;
 }
 
-export async function listArchive(db: DbOrTrx, institutionIds: string[] | 'all', opts: { institutionId?: string; from?: string; to?: string; limit?: number } = {}) {
+export async function listArchive(
+  db: DbOrTrx,
+  institutionIds: string[] | 'all',
+  opts: { institutionId?: string; from?: string; to?: string; limit?: number } = {},
+) {
   let q = db.selectFrom('archive_entries').selectAll();
   if (institutionIds !== 'all') {
     if (institutionIds.length === 0) return [];
@@ -45,10 +61,25 @@ export async function listArchive(db: DbOrTrx, institutionIds: string[] | 'all',
   if (opts.institutionId) q = q.where('institution_id', '=', opts.institutionId);
   if (opts.from) q = q.where('at', '>=', opts.from);
   if (opts.to) q = q.where('at', '<', opts.to);
-  return q.orderBy('at', 'desc').orderBy('id').limit(opts.limit ?? 10_000).execute();
+  return q
+    .orderBy('at', 'desc')
+    .orderBy('id')
+    .limit(opts.limit ?? 10_000)
+    .execute();
 }
 
-const CSV_COLUMNS = ['at', 'institution_id', 'post_id', 'platform', 'account_id', 'kind', 'external_id', 'url', 'content_hash', 'text'] as const;
+const CSV_COLUMNS = [
+  'at',
+  'institution_id',
+  'post_id',
+  'platform',
+  'account_id',
+  'kind',
+  'external_id',
+  'url',
+  'content_hash',
+  'text',
+] as const;
 
 /** RFC 4180 CSV; cells that a spreadsheet would run as a formula are prefixed with an apostrophe. */
 export function archiveToCsv(rows: ArchiveEntriesTable[]): string {

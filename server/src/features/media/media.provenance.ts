@@ -6,7 +6,9 @@ export type ProvenanceGap = 'author' | 'licence' | 'identifiablePeople' | 'conse
  * What is missing before a photo or video may go out (art. 4.6, 5.8: copyright; personal data):
  * an author, a licence or "own work", whether identifiable people appear and, if so, their consent.
  */
-export function provenanceMissing(m: Pick<MediaTable, 'author' | 'licence' | 'own_work' | 'identifiable_people' | 'consent'>): ProvenanceGap[] {
+export function provenanceMissing(
+  m: Pick<MediaTable, 'author' | 'licence' | 'own_work' | 'identifiable_people' | 'consent'>,
+): ProvenanceGap[] {
   const out: ProvenanceGap[] = [];
   if (!m.author?.trim()) out.push('author');
   if (m.own_work !== 1 && !m.licence?.trim()) out.push('licence');

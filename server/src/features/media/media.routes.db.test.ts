@@ -5,20 +5,30 @@ import { build, createTestApp, signIn, type Client, type TestContext } from '../
 
 function multipart(filename: string, bytes: Buffer, mime = 'image/jpeg'): { payload: Buffer; headers: Record<string, string> } {
   const boundary = '----courtdesk' + Math.random().toString(16).slice(2);
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${mime}\r\n\r\n`);
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${mime}\r\n\r\n`,
+  );
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
   return { payload: Buffer.concat([head, bytes, tail]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
 
 async function upload(ctx: TestContext, c: Client, filename: string, bytes: Buffer, inst = 'inst-bc-prishtine') {
   const { payload, headers } = multipart(filename, bytes);
-  return ctx.app.inject({ method: 'POST', url: `/api/media?institutionId=${inst}`, payload, headers: { ...headers, ...(c.cookie ? { cookie: c.cookie } : {}), ...(c.csrf ? { 'x-csrf-token': c.csrf } : {}) } });
+  return ctx.app.inject({
+    method: 'POST',
+    url: `/api/media?institutionId=${inst}`,
+    payload,
+    headers: { ...headers, ...(c.cookie ? { cookie: c.cookie } : {}), ...(c.csrf ? { 'x-csrf-token': c.csrf } : {}) },
+  });
 }
 
 async function photoWithGps(): Promise<Buffer> {
   return sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 200, g: 30, b: 30 } } })
     .jpeg()
-    .withExif({ IFD0: { Make: 'CourtCam', Model: 'X1' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '42/1 39/1 5/1', GPSLongitudeRef: 'E', GPSLongitude: '21/1 9/1 44/1' } })
+    .withExif({
+      IFD0: { Make: 'CourtCam', Model: 'X1' },
+      IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '42/1 39/1 5/1', GPSLongitudeRef: 'E', GPSLongitude: '21/1 9/1 44/1' },
+    })
     .toBuffer();
 }
 
@@ -37,7 +47,13 @@ describeEachEngine('media library', (engine) => {
     const res = await upload(ctx, c, 'prishtina.jpg', original);
     expect(res.statusCode, res.body).toBe(201);
     const m = res.json();
-    expect(m).toMatchObject({ kind: 'image', mime: 'image/jpeg', width: 64, height: 48, provenanceMissing: ['author', 'licence', 'identifiablePeople'] });
+    expect(m).toMatchObject({
+      kind: 'image',
+      mime: 'image/jpeg',
+      width: 64,
+      height: 48,
+      provenanceMissing: ['author', 'licence', 'identifiablePeople'],
+    });
     const stored = (await c.get(`/api/media/${m.id}/file`)).rawPayload;
     const meta = await sharp(stored).metadata();
     expect(meta.exif).toBeUndefined();
@@ -45,7 +61,15 @@ describeEachEngine('media library', (engine) => {
     expect(meta.width).toBe(64);
     const thumb = await c.get(`/api/media/${m.id}/thumbnail`);
     expect(thumb.headers['content-type']).toBe('image/webp');
-    const p = await c.put(`/api/media/${m.id}/provenance`, { author: 'Luan Morina', source: 'Court PIO', licence: null, ownWork: true, identifiablePeople: true, consent: 'obtained', consentNote: 'Signed forms on file' });
+    const p = await c.put(`/api/media/${m.id}/provenance`, {
+      author: 'Luan Morina',
+      source: 'Court PIO',
+      licence: null,
+      ownWork: true,
+      identifiablePeople: true,
+      consent: 'obtained',
+      consentNote: 'Signed forms on file',
+    });
     expect(p.statusCode, p.body).toBe(200);
     expect(p.json().provenanceMissing).toEqual([]);
   });

@@ -41,14 +41,20 @@ export async function processUpload(bytes: Buffer): Promise<ProcessedMedia> {
     throw new ValidationError('This file is not a photo (JPEG, PNG, WebP) or a video (MP4, MOV, WebM), whatever its name says.');
   }
   if (VIDEO_TYPES.has(type.mime)) {
-    if (bytes.length > MEDIA_LIMITS.maxVideoBytes) throw new PayloadTooLargeError(`The video is ${mb(bytes.length)}; videos may be at most ${mb(MEDIA_LIMITS.maxVideoBytes)}.`);
+    if (bytes.length > MEDIA_LIMITS.maxVideoBytes)
+      throw new PayloadTooLargeError(`The video is ${mb(bytes.length)}; videos may be at most ${mb(MEDIA_LIMITS.maxVideoBytes)}.`);
     return { kind: 'video', mime: type.mime, content: bytes, thumbnail: null, width: null, height: null };
   }
-  if (bytes.length > MEDIA_LIMITS.maxImageBytes) throw new PayloadTooLargeError(`The photo is ${mb(bytes.length)}; photos may be at most ${mb(MEDIA_LIMITS.maxImageBytes)}. Export it smaller and try again.`);
+  if (bytes.length > MEDIA_LIMITS.maxImageBytes)
+    throw new PayloadTooLargeError(
+      `The photo is ${mb(bytes.length)}; photos may be at most ${mb(MEDIA_LIMITS.maxImageBytes)}. Export it smaller and try again.`,
+    );
   try {
     const img = sharp(bytes, { failOn: 'error', limitInputPixels: 100_000_000 }).rotate();
     const format = type.mime === 'image/png' ? 'png' : type.mime === 'image/webp' ? 'webp' : 'jpeg';
-    const { data, info } = await img.toFormat(format, format === 'jpeg' ? { quality: 90, mozjpeg: true } : {}).toBuffer({ resolveWithObject: true });
+    const { data, info } = await img
+      .toFormat(format, format === 'jpeg' ? { quality: 90, mozjpeg: true } : {})
+      .toBuffer({ resolveWithObject: true });
     const thumbnail = await sharp(data).resize(480, 480, { fit: 'inside', withoutEnlargement: true }).webp({ quality: 75 }).toBuffer();
     return { kind: 'image', mime: type.mime, content: data, thumbnail, width: info.width, height: info.height };
   } catch {
@@ -56,7 +62,12 @@ export async function processUpload(bytes: Buffer): Promise<ProcessedMedia> {
   }
 }
 
-export async function uploadMedia(db: Db, actor: PolicyActor, institutionId: string, file: { bytes: Buffer; filename: string }): Promise<MediaTable> {
+export async function uploadMedia(
+  db: Db,
+  actor: PolicyActor,
+  institutionId: string,
+  file: { bytes: Buffer; filename: string },
+): Promise<MediaTable> {
   if (!worksAt(actor, institutionId)) throw new ForbiddenError('Only staff of the institution may add to its media library.');
   const p = await processUpload(file.bytes);
   const now = nowIso();
@@ -86,7 +97,14 @@ export async function uploadMedia(db: Db, actor: PolicyActor, institutionId: str
   };
   await db.transaction().execute(async (trx) => {
     await trx.insertInto('media').values(row).execute();
-    await appendAudit(trx, { type: 'media.uploaded', actorId: actor.id, institutionId, subjectType: 'media', subjectId: row.id, data: { mime: row.mime, size: row.size, sha256: row.sha256, originalSize: file.bytes.length, metadataStripped: p.kind === 'image' } });
+    await appendAudit(trx, {
+      type: 'media.uploaded',
+      actorId: actor.id,
+      institutionId,
+      subjectType: 'media',
+      subjectId: row.id,
+      data: { mime: row.mime, size: row.size, sha256: row.sha256, originalSize: file.bytes.length, metadataStripped: p.kind === 'image' },
+    });
   });
   return row;
 }
@@ -112,7 +130,14 @@ export async function updateProvenance(db: Db, actor: PolicyActor, id: string, b
       })
       .where('id', '=', id)
       .execute();
-    await appendAudit(trx, { type: 'media.provenance_recorded', actorId: actor.id, institutionId: m.institution_id, subjectType: 'media', subjectId: id, data: { ...body } });
+    await appendAudit(trx, {
+      type: 'media.provenance_recorded',
+      actorId: actor.id,
+      institutionId: m.institution_id,
+      subjectType: 'media',
+      subjectId: id,
+      data: { ...body },
+    });
   });
 }
 
@@ -144,7 +169,28 @@ export function presentMedia(m: MediaMeta, actor: PolicyActor): Media {
   };
 }
 
-export const MEDIA_META_COLUMNS = ['id', 'institution_id', 'kind', 'mime', 'size', 'width', 'height', 'sha256', 'original_name', 'alt_text', 'author', 'source', 'licence', 'own_work', 'identifiable_people', 'consent', 'consent_note', 'uploaded_by', 'created_at', 'updated_at'] as const;
+export const MEDIA_META_COLUMNS = [
+  'id',
+  'institution_id',
+  'kind',
+  'mime',
+  'size',
+  'width',
+  'height',
+  'sha256',
+  'original_name',
+  'alt_text',
+  'author',
+  'source',
+  'licence',
+  'own_work',
+  'identifiable_people',
+  'consent',
+  'consent_note',
+  'uploaded_by',
+  'created_at',
+  'updated_at',
+] as const;
 
 export async function findMediaMeta(db: DbOrTrx, id: string): Promise<MediaMeta | undefined> {
   return db.selectFrom('media').select(MEDIA_META_COLUMNS).where('id', '=', id).executeTakeFirst();

@@ -7,7 +7,11 @@ import { defineJob, enqueueJob } from '../../platform/jobs/jobs.js';
 import type { NotificationKind } from './notifications.tables.js';
 
 const SUBJECTS: Record<NotificationKind, Record<'sq' | 'sr' | 'en', string>> = {
-  approval_requested: { sq: 'Kërkohet miratim për një postim', sr: 'Potrebno je odobrenje objave', en: 'A post is waiting for your approval' },
+  approval_requested: {
+    sq: 'Kërkohet miratim për një postim',
+    sr: 'Potrebno je odobrenje objave',
+    en: 'A post is waiting for your approval',
+  },
   approved: { sq: 'Postimi juaj u miratua', sr: 'Vaša objava je odobrena', en: 'Your post was approved' },
   published: { sq: 'Postimi u publikua', sr: 'Objava je objavljena', en: 'The post was published' },
   failed: { sq: 'Publikimi dështoi', sr: 'Objavljivanje nije uspelo', en: 'Publishing failed' },
@@ -25,18 +29,47 @@ export async function notify(
 ): Promise<void> {
   const ids = [...new Set(input.userIds)];
   if (ids.length === 0) return;
-  const users = await trx.selectFrom('users').select(['id', 'email', 'locale', 'status']).where('id', 'in', ids).where('status', '=', 'active').execute();
+  const users = await trx
+    .selectFrom('users')
+    .select(['id', 'email', 'locale', 'status'])
+    .where('id', 'in', ids)
+    .where('status', '=', 'active')
+    .execute();
   const now = nowIso();
   for (const u of users) {
-    await trx.insertInto('notifications').values({ id: newId(), user_id: u.id, kind: input.kind, post_id: input.postId, data: JSON.stringify(input.data), read_at: null, created_at: now }).execute();
+    await trx
+      .insertInto('notifications')
+      .values({
+        id: newId(),
+        user_id: u.id,
+        kind: input.kind,
+        post_id: input.postId,
+        data: JSON.stringify(input.data),
+        read_at: null,
+        created_at: now,
+      })
+      .execute();
     const lang = (['sq', 'sr', 'en'] as const).includes(u.locale) ? u.locale : 'sq';
     const subject = `Courtdesk: ${SUBJECTS[input.kind][lang]}`;
     const link = input.postId ? `${config.publicUrl ?? `http://${config.host}:${config.port}`}/posts/${input.postId}` : '';
-    const body = [SUBJECTS[input.kind][lang], typeof input.data.excerpt === 'string' ? `\n«${input.data.excerpt}»` : '', link ? `\n${link}` : ''].join('');
+    const body = [
+      SUBJECTS[input.kind][lang],
+      typeof input.data.excerpt === 'string' ? `\n«${input.data.excerpt}»` : '',
+      link ? `\n${link}` : '',
+    ].join('');
     const mailId = newId();
     await trx
       .insertInto('mail_outbox')
-      .values({ id: mailId, to_address: u.email, subject, body, status: config.smtpUrl ? 'queued' : 'captured', error: null, created_at: now, sent_at: null })
+      .values({
+        id: mailId,
+        to_address: u.email,
+        subject,
+        body,
+        status: config.smtpUrl ? 'queued' : 'captured',
+        error: null,
+        created_at: now,
+        sent_at: null,
+      })
       .execute();
     if (config.smtpUrl) await enqueueJob(trx, 'mail.send', { mailId }, { dedupeKey: `mail:${mailId}`, maxAttempts: 8 });
   }
@@ -51,13 +84,21 @@ defineJob({
   async handler({ mailId }, ctx) {
     const mail = await ctx.db.selectFrom('mail_outbox').selectAll().where('id', '=', mailId).executeTakeFirst();
     if (!mail || mail.status !== 'queued' || !ctx.config.smtpUrl) return;
-    if (!transport || transport.url !== ctx.config.smtpUrl) transport = { url: ctx.config.smtpUrl, t: nodemailer.createTransport(ctx.config.smtpUrl, { connectionTimeout: 10_000, socketTimeout: 20_000 }) };
+    if (!transport || transport.url !== ctx.config.smtpUrl)
+      transport = {
+        url: ctx.config.smtpUrl,
+        t: nodemailer.createTransport(ctx.config.smtpUrl, { connectionTimeout: 10_000, socketTimeout: 20_000 }),
+      };
     try {
       await transport.t.sendMail({ from: ctx.config.mailFrom, to: mail.to_address, subject: mail.subject, text: mail.body });
       await ctx.db.updateTable('mail_outbox').set({ status: 'sent', sent_at: nowIso(), error: null }).where('id', '=', mailId).execute();
     } catch (err) {
       const msg = err instanceof Error ? err.message : String(err);
-      await ctx.db.updateTable('mail_outbox').set({ error: msg.slice(0, 500) }).where('id', '=', mailId).execute();
+      await ctx.db
+        .updateTable('mail_outbox')
+        .set({ error: msg.slice(0, 500) })
+        .where('id', '=', mailId)
+        .execute();
       if (ctx.attempt >= 8) await ctx.db.updateTable('mail_outbox').set({ status: 'failed' }).where('id', '=', mailId).execute();
       throw err;
     }
@@ -65,7 +106,14 @@ defineJob({
 });
 
 export async function listNotifications(db: DbOrTrx, userId: string, limit = 50) {
-  return db.selectFrom('notifications').selectAll().where('user_id', '=', userId).orderBy('created_at', 'desc').orderBy('id').limit(limit).execute();
+  return db
+    .selectFrom('notifications')
+    .selectAll()
+    .where('user_id', '=', userId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
 }
 
 export async function markRead(db: Db, userId: string, ids: string[] | 'all'): Promise<void> {

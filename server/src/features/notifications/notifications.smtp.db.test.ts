@@ -64,15 +64,40 @@ describeEachEngine('notifications by e-mail', (engine) => {
     const officer = await build.user(ctx, { position: 'court_officer' });
     const acc = await makeAccount(ctx.database.db);
     await appoint(ctx.database.db, { issuer: president.id, people: [[ro.id, 'responsible_officer']], accounts: [acc.id] });
-    await appoint(ctx.database.db, { issuer: president.id, people: [[officer.id, 'editor']], accounts: [acc.id], level: 'editor', kind: 'editor_grant' });
+    await appoint(ctx.database.db, {
+      issuer: president.id,
+      people: [[officer.id, 'editor']],
+      accounts: [acc.id],
+      level: 'editor',
+      kind: 'editor_grant',
+    });
     const c = await signIn(ctx, officer);
-    const id = (await c.post('/api/posts', { institutionId: 'inst-bc-prishtine', variants: [{ lang: 'sq', text: 'Njoftim.' }, { lang: 'sr', text: 'Obaveštenje.' }, { lang: 'tr', text: 'Duyuru.' }], accountIds: [acc.id], mediaIds: [] })).json().id;
+    const id = (
+      await c.post('/api/posts', {
+        institutionId: 'inst-bc-prishtine',
+        variants: [
+          { lang: 'sq', text: 'Njoftim.' },
+          { lang: 'sr', text: 'Obaveštenje.' },
+          { lang: 'tr', text: 'Duyuru.' },
+        ],
+        accountIds: [acc.id],
+        mediaIds: [],
+      })
+    ).json().id;
     expect((await c.post(`/api/posts/${id}/submit`)).statusCode).toBe(200);
-    const queued = await ctx.database.db.selectFrom('mail_outbox').select(['to_address', 'status']).where('to_address', 'in', [ro.email, president.email, officer.email]).execute();
+    const queued = await ctx.database.db
+      .selectFrom('mail_outbox')
+      .select(['to_address', 'status'])
+      .where('to_address', 'in', [ro.email, president.email, officer.email])
+      .execute();
     expect(queued.map((m) => m.to_address).sort()).toEqual([president.email, ro.email].sort());
     expect(queued.every((m) => m.status === 'queued')).toBe(true);
     await drainJobs({ db: ctx.database.db, config: ctx.config, log: ctx.app.log });
-    const sent = await ctx.database.db.selectFrom('mail_outbox').select(['to_address', 'status']).where('to_address', 'in', [ro.email, president.email]).execute();
+    const sent = await ctx.database.db
+      .selectFrom('mail_outbox')
+      .select(['to_address', 'status'])
+      .where('to_address', 'in', [ro.email, president.email])
+      .execute();
     expect(sent.every((m) => m.status === 'sent')).toBe(true);
     const toRo = sink.messages.find((m) => m.includes(ro.email));
     expect(toRo).toBeDefined();

@@ -26,7 +26,19 @@ export function checkPost(
     );
   } catch {
     // Fail closed: an engine that cannot check leaves a blocking finding, not a silent pass.
-    findings = [{ article: '4.1', ruleId: 'engine.unavailable', severity: 'block', variant: null, start: 0, end: 0, excerpt: '', message: 'The compliance check could not run.', suggestion: 'Try again; if it persists, tell the administrator.' }];
+    findings = [
+      {
+        article: '4.1',
+        ruleId: 'engine.unavailable',
+        severity: 'block',
+        variant: null,
+        start: 0,
+        end: 0,
+        excerpt: '',
+        message: 'The compliance check could not run.',
+        suggestion: 'Try again; if it persists, tell the administrator.',
+      },
+    ];
   }
   return { findings, missingLanguages, blocking: findings.filter((f) => f.severity === 'block') };
 }

@@ -8,7 +8,12 @@ import type { PostFacts } from './posts.policy.js';
 import type { LoadedPost } from './posts.repository.js';
 
 /** Loads the facts the pure policies decide on: rights from decisions, findings, provenance. */
-export async function postFacts(db: DbOrTrx, actor: PolicyActor, lp: LoadedPost, uiLang: UiLocale): Promise<{ facts: PostFacts; check: PostCheck; publishOn: Map<string, boolean> }> {
+export async function postFacts(
+  db: DbOrTrx,
+  actor: PolicyActor,
+  lp: LoadedPost,
+  uiLang: UiLocale,
+): Promise<{ facts: PostFacts; check: PostCheck; publishOn: Map<string, boolean> }> {
   const { post } = lp;
   const publishOn = new Map<string, boolean>();
   for (const t of lp.targets) publishOn.set(t.account_id, (await rightsOnAccount(db, actor.id, t.account_id)).publish);

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { PostStatus } from '@courtdesk/contracts';
 import type { PolicyActor } from '../institutions/institutions.policy.js';
-import { approvalProblems, canEditPost, canOverride, canGrantDecisionPermission, nextStatus, type PostAction, type PostFacts } from './posts.policy.js';
+import {
+  approvalProblems,
+  canEditPost,
+  canOverride,
+  canGrantDecisionPermission,
+  nextStatus,
+  type PostAction,
+  type PostFacts,
+} from './posts.policy.js';
 
 const actor: PolicyActor = { id: 'ro', institutionId: 'inst-a', position: 'pio', homeIds: ['inst-a'] };
 const president: PolicyActor = { id: 'pres', institutionId: 'inst-a', position: 'president', homeIds: ['inst-a'] };
@@ -69,7 +77,9 @@ describe('override, permission and editing', () => {
   });
   it('gives the 4.4c permission only to the president, once', () => {
     expect(canGrantDecisionPermission(president, { ...base, actorIsPresident: true, commentsOnDecision: true })).toBe(true);
-    expect(canGrantDecisionPermission(president, { ...base, actorIsPresident: true, commentsOnDecision: true, decisionPermission: true })).toBe(false);
+    expect(
+      canGrantDecisionPermission(president, { ...base, actorIsPresident: true, commentsOnDecision: true, decisionPermission: true }),
+    ).toBe(false);
     expect(canGrantDecisionPermission(actor, { ...base, commentsOnDecision: true })).toBe(false);
   });
   it('never edits what went out, nor another institution’s post', () => {

@@ -6,7 +6,8 @@ import { canViewInstitution, worksAt } from '../institutions/institutions.policy
  * Who may do what with a post: pure functions over facts the use case has loaded, tested as tables.
  * Rights on accounts come only from decisions in force (features/decisions/rights.ts).
  */
-export type PostAction = 'submit' | 'approve' | 'schedule' | 'unschedule' | 'returnToDraft' | 'startPublishing' | 'finishPublishing' | 'failPublishing' | 'retry';
+export type PostAction =
+  'submit' | 'approve' | 'schedule' | 'unschedule' | 'returnToDraft' | 'startPublishing' | 'finishPublishing' | 'failPublishing' | 'retry';
 
 /** The workflow as a table: from → action → to. Anything not listed is refused. */
 const TRANSITIONS: Partial<Record<PostStatus, Partial<Record<PostAction, PostStatus>>>> = {

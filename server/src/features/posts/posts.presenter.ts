@@ -17,7 +17,14 @@ import {
 import type { LoadedPost, TargetRow } from './posts.repository.js';
 
 /** A post as the web app sees it, with the abilities of the person asking (the app never re-derives rules). */
-export function presentPost(lp: LoadedPost, facts: PostFacts, check: PostCheck, publishOn: Map<string, boolean>, actor: PolicyActor, names: Map<string, string>): Post {
+export function presentPost(
+  lp: LoadedPost,
+  facts: PostFacts,
+  check: PostCheck,
+  publishOn: Map<string, boolean>,
+  actor: PolicyActor,
+  names: Map<string, string>,
+): Post {
   const p = lp.post;
   const person = (id: string | null) => (id ? { id, name: names.get(id) ?? '—' } : null);
   return {
@@ -28,14 +35,29 @@ export function presentPost(lp: LoadedPost, facts: PostFacts, check: PostCheck, 
     requiredLanguages: lp.requiredLanguages,
     link: p.link,
     commentsOnDecision: p.comments_on_decision === 1,
-    decisionPermission: p.decision_permission_at ? { by: p.decision_permission_by!, byName: names.get(p.decision_permission_by!) ?? '—', at: p.decision_permission_at, reason: p.decision_permission_reason ?? '' } : null,
-    override: p.override_at ? { by: p.override_by!, byName: names.get(p.override_by!) ?? '—', at: p.override_at, reason: p.override_reason ?? '' } : null,
+    decisionPermission: p.decision_permission_at
+      ? {
+          by: p.decision_permission_by!,
+          byName: names.get(p.decision_permission_by!) ?? '—',
+          at: p.decision_permission_at,
+          reason: p.decision_permission_reason ?? '',
+        }
+      : null,
+    override: p.override_at
+      ? { by: p.override_by!, byName: names.get(p.override_by!) ?? '—', at: p.override_at, reason: p.override_reason ?? '' }
+      : null,
     scheduledAt: p.scheduled_at,
     createdBy: person(p.created_by)!,
     approvedBy: person(p.approved_by),
     approvedAt: p.approved_at,
     targets: lp.targets.map((t) => ({ ...presentTarget(t), canManage: publishOn.get(t.account_id) === true })),
-    media: lp.media.map((m) => ({ id: m.id, mime: m.mime, kind: m.kind, provenanceComplete: provenanceMissing(m).length === 0, altText: m.alt_text })),
+    media: lp.media.map((m) => ({
+      id: m.id,
+      mime: m.mime,
+      kind: m.kind,
+      provenanceComplete: provenanceMissing(m).length === 0,
+      altText: m.alt_text,
+    })),
     findings: check.findings,
     version: p.version,
     createdAt: p.created_at,
@@ -75,7 +97,10 @@ export function presentTarget(t: TargetRow) {
 
 export function presentSummary(p: LoadedPost['post'], variants: Array<{ lang: string; text: string }>, targets: TargetRow[]): PostSummary {
   const first = variants.find((v) => v.text.trim())?.text.trim() ?? '';
-  const published = targets.map((t) => t.published_at).filter((x): x is string => !!x).sort();
+  const published = targets
+    .map((t) => t.published_at)
+    .filter((x): x is string => !!x)
+    .sort();
   return {
     id: p.id,
     institutionId: p.institution_id,

@@ -8,9 +8,18 @@ export async function approvers(db: DbOrTrx, lp: LoadedPost): Promise<string[]> 
   const accountIds = new Set(lp.targets.map((t) => t.account_id));
   const grants = await grantsInForce(db, { institutionId: lp.post.institution_id });
   const out = new Set(grants.filter((g) => g.coversAll || g.accountIds.some((a) => accountIds.has(a))).map((g) => g.userId));
-  const inst = await db.selectFrom('institutions').select(['id', 'kind', 'parent_id']).where('id', '=', lp.post.institution_id).executeTakeFirst();
+  const inst = await db
+    .selectFrom('institutions')
+    .select(['id', 'kind', 'parent_id'])
+    .where('id', '=', lp.post.institution_id)
+    .executeTakeFirst();
   if (inst) {
-    const candidates = await db.selectFrom('users').select(['id', 'position', 'institution_id', 'status']).where('status', '=', 'active').where('institution_id', 'in', [inst.id, ...(inst.parent_id ? [inst.parent_id] : [])]).execute();
+    const candidates = await db
+      .selectFrom('users')
+      .select(['id', 'position', 'institution_id', 'status'])
+      .where('status', '=', 'active')
+      .where('institution_id', 'in', [inst.id, ...(inst.parent_id ? [inst.parent_id] : [])])
+      .execute();
     for (const u of candidates) if (leadsInstitution(u, inst)) out.add(u.id);
   }
   return [...out];

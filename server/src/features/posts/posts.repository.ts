@@ -64,7 +64,14 @@ export async function loadTargets(db: DbOrTrx, postIds: string[]): Promise<Targe
     .selectFrom('post_targets as t')
     .innerJoin('accounts as a', 'a.id', 't.account_id')
     .selectAll('t')
-    .select(['a.platform', 'a.handle', 'a.display_name', 'a.external_id as account_external_id', 'a.institution_id as account_institution_id', 'a.status as account_status'])
+    .select([
+      'a.platform',
+      'a.handle',
+      'a.display_name',
+      'a.external_id as account_external_id',
+      'a.institution_id as account_institution_id',
+      'a.status as account_status',
+    ])
     .where('t.post_id', 'in', postIds)
     .orderBy('a.platform')
     .orderBy('a.handle')
@@ -79,7 +86,13 @@ export async function loadPost(db: DbOrTrx, id: string, lock = false): Promise<L
   const [variants, targets, media, requiredLanguages] = await Promise.all([
     db.selectFrom('post_variants').selectAll().where('post_id', '=', id).execute(),
     loadTargets(db, [id]),
-    db.selectFrom('post_media').innerJoin('media', 'media.id', 'post_media.media_id').select(MEDIA_COLUMNS).where('post_media.post_id', '=', id).orderBy('post_media.position').execute(),
+    db
+      .selectFrom('post_media')
+      .innerJoin('media', 'media.id', 'post_media.media_id')
+      .select(MEDIA_COLUMNS)
+      .where('post_media.post_id', '=', id)
+      .orderBy('post_media.position')
+      .execute(),
     requiredLanguagesOf(db, post.institution_id),
   ]);
   return { post, variants: sortVariants(variants, requiredLanguages), targets, media, requiredLanguages };

@@ -25,7 +25,9 @@ describeEachEngine('posts routes: 401/400/403/404', (engine) => {
     pio = await signIn(ctx, u);
     otherCourt = await signIn(ctx, await build.user(ctx, { position: 'pio', institution: 'bc-prizren' }));
     chair = await signIn(ctx, await build.user(ctx, { position: 'kjc_chair', institution: 'kjc' }));
-    postId = (await pio.post('/api/posts', { institutionId: 'inst-bc-prishtine', variants: VARIANTS, accountIds: [accountId], mediaIds: [] })).json().id;
+    postId = (
+      await pio.post('/api/posts', { institutionId: 'inst-bc-prishtine', variants: VARIANTS, accountIds: [accountId], mediaIds: [] })
+    ).json().id;
   });
   afterAll(() => ctx.close());
 
@@ -46,17 +48,37 @@ describeEachEngine('posts routes: 401/400/403/404', (engine) => {
   });
 
   it('400 on malformed bodies and queries', async () => {
-    expect((await pio.post('/api/posts', { institutionId: 'inst-bc-prishtine', variants: [{ lang: 'xx', text: 'a' }], accountIds: [], mediaIds: [] })).statusCode).toBe(400);
+    expect(
+      (
+        await pio.post('/api/posts', {
+          institutionId: 'inst-bc-prishtine',
+          variants: [{ lang: 'xx', text: 'a' }],
+          accountIds: [],
+          mediaIds: [],
+        })
+      ).statusCode,
+    ).toBe(400);
     expect((await pio.post(`/api/posts/${postId}/schedule`, { scheduledAt: 'tomorrow' })).statusCode).toBe(400);
     expect((await pio.post(`/api/posts/${postId}/override`, {})).statusCode).toBe(400);
     expect((await pio.get('/api/calendar?from=x')).statusCode).toBe(400);
     expect((await pio.get('/api/calendar?from=2026-01-01T00:00:00Z&to=2026-12-01T00:00:00Z')).statusCode).toBe(400);
-    expect((await pio.post('/api/posts', { institutionId: 'inst-bc-prishtine', variants: [VARIANTS[0], VARIANTS[0]], accountIds: [], mediaIds: [] })).statusCode).toBe(400);
+    expect(
+      (
+        await pio.post('/api/posts', {
+          institutionId: 'inst-bc-prishtine',
+          variants: [VARIANTS[0], VARIANTS[0]],
+          accountIds: [],
+          mediaIds: [],
+        })
+      ).statusCode,
+    ).toBe(400);
   });
 
   it('403 for oversight that may read but not write, and for missing rights', async () => {
     expect((await chair.get(`/api/posts/${postId}`)).statusCode).toBe(200);
-    expect((await chair.post('/api/posts', { institutionId: 'inst-bc-prishtine', variants: VARIANTS, accountIds: [], mediaIds: [] })).statusCode).toBe(403);
+    expect(
+      (await chair.post('/api/posts', { institutionId: 'inst-bc-prishtine', variants: VARIANTS, accountIds: [], mediaIds: [] })).statusCode,
+    ).toBe(403);
     expect((await chair.put(`/api/posts/${postId}`, { variants: VARIANTS, accountIds: [], mediaIds: [] })).statusCode).toBe(403);
     expect((await chair.post(`/api/posts/${postId}/approve`)).statusCode).toBe(403);
     expect((await pio.put('/api/publishing/state', { paused: true, reason: 'Not mine to pause.' })).statusCode).toBe(403);
@@ -76,7 +98,10 @@ describeEachEngine('posts routes: 401/400/403/404', (engine) => {
   });
 
   it('checks text live, exports the archive, and lists target accounts with rights', async () => {
-    const check = await pio.post('/api/posts/check', { institutionId: 'inst-bc-prishtine', variants: [{ lang: 'sq', text: 'Votoni PDK-në!' }] });
+    const check = await pio.post('/api/posts/check', {
+      institutionId: 'inst-bc-prishtine',
+      variants: [{ lang: 'sq', text: 'Votoni PDK-në!' }],
+    });
     expect(check.json()).toMatchObject({ blocking: true, missingLanguages: ['sr', 'tr'] });
     expect(check.json().findings[0]).toMatchObject({ article: '4.4a', severity: 'block' });
     const csv = await pio.get('/api/archive/export.csv?institutionId=inst-bc-prishtine');

@@ -1,5 +1,17 @@
 import { z } from 'zod';
-import { ErrorBody, Post, PostCheckBody, PostCheckResult, PostCreateBody, PostListQuery, PostSummary, PostWriteBody, ReasonBody, ScheduleBody, type UiLocale } from '@courtdesk/contracts';
+import {
+  ErrorBody,
+  Post,
+  PostCheckBody,
+  PostCheckResult,
+  PostCreateBody,
+  PostListQuery,
+  PostSummary,
+  PostWriteBody,
+  ReasonBody,
+  ScheduleBody,
+  type UiLocale,
+} from '@courtdesk/contracts';
 import type { App } from '../../platform/http/types.js';
 import type { FastifyRequest } from 'fastify';
 import { NotFoundError } from '../../platform/http/errors.js';
@@ -38,10 +50,14 @@ export async function postsRoutes(app: App): Promise<void> {
     return presentPost(lp, facts, check, publishOn, who.actor, names);
   }
 
-  app.get('/api/posts', { schema: { tags, querystring: PostListQuery, response: { 200: z.object({ items: z.array(PostSummary) }), ...errors } } }, async (req) => {
-    const who = await acting(req);
-    return { items: await listPosts(db, who.actor, req.query) };
-  });
+  app.get(
+    '/api/posts',
+    { schema: { tags, querystring: PostListQuery, response: { 200: z.object({ items: z.array(PostSummary) }), ...errors } } },
+    async (req) => {
+      const who = await acting(req);
+      return { items: await listPosts(db, who.actor, req.query) };
+    },
+  );
 
   app.post('/api/posts', { schema: { tags, body: PostCreateBody, response: { 201: Post, ...errors } } }, async (req, reply) => {
     const who = await acting(req);
@@ -49,7 +65,9 @@ export async function postsRoutes(app: App): Promise<void> {
     return reply.status(201).send(await present(who, id));
   });
 
-  app.get('/api/posts/:id', { schema: { tags, params: Params, response: { 200: Post, ...errors } } }, async (req) => present(await acting(req), req.params.id));
+  app.get('/api/posts/:id', { schema: { tags, params: Params, response: { 200: Post, ...errors } } }, async (req) =>
+    present(await acting(req), req.params.id),
+  );
 
   app.put('/api/posts/:id', { schema: { tags, params: Params, body: PostWriteBody, response: { 200: Post, ...errors } } }, async (req) => {
     const who = await acting(req);
@@ -72,11 +90,15 @@ export async function postsRoutes(app: App): Promise<void> {
   });
 
   const action = (path: string, run: (who: Acting, id: string, body: never) => Promise<void>, body?: z.ZodType) =>
-    app.post(`/api/posts/:id/${path}`, { schema: { tags, params: Params, ...(body ? { body } : {}), response: { 200: Post, ...errors } } }, async (req) => {
-      const who = await acting(req);
-      await run(who, req.params.id, req.body as never);
-      return present(who, req.params.id);
-    });
+    app.post(
+      `/api/posts/:id/${path}`,
+      { schema: { tags, params: Params, ...(body ? { body } : {}), response: { 200: Post, ...errors } } },
+      async (req) => {
+        const who = await acting(req);
+        await run(who, req.params.id, req.body as never);
+        return present(who, req.params.id);
+      },
+    );
 
   action('submit', (who, id) => submitPost(ctx, who, id));
   action('return-to-draft', (who, id) => returnToDraft(ctx, who, id));
@@ -86,16 +108,23 @@ export async function postsRoutes(app: App): Promise<void> {
   action('schedule', (who, id, b: z.infer<typeof ScheduleBody>) => schedulePost(ctx, who, id, b.scheduledAt), ScheduleBody);
   action('unschedule', (who, id) => unschedulePost(ctx, who, id));
 
-  app.post('/api/posts/:id/targets/:targetId/retry', { schema: { tags, params: TargetParams, response: { 200: Post, ...errors } } }, async (req) => {
-    const who = await acting(req);
-    await retryTarget(ctx, who, req.params.id, req.params.targetId);
-    return present(who, req.params.id);
-  });
+  app.post(
+    '/api/posts/:id/targets/:targetId/retry',
+    { schema: { tags, params: TargetParams, response: { 200: Post, ...errors } } },
+    async (req) => {
+      const who = await acting(req);
+      await retryTarget(ctx, who, req.params.id, req.params.targetId);
+      return present(who, req.params.id);
+    },
+  );
 
-  app.post('/api/posts/:id/targets/:targetId/delete', { schema: { tags, params: TargetParams, body: ReasonBody, response: { 200: Post, ...errors } } }, async (req) => {
-    const who = await acting(req);
-    await deleteFromPlatform(ctx, who, req.params.id, req.params.targetId, req.body.reason);
-    return present(who, req.params.id);
-  });
-
+  app.post(
+    '/api/posts/:id/targets/:targetId/delete',
+    { schema: { tags, params: TargetParams, body: ReasonBody, response: { 200: Post, ...errors } } },
+    async (req) => {
+      const who = await acting(req);
+      await deleteFromPlatform(ctx, who, req.params.id, req.params.targetId, req.body.reason);
+      return present(who, req.params.id);
+    },
+  );
 }

@@ -16,15 +16,28 @@ export async function deleteFromPlatform(ctx: UseCaseCtx, who: Acting, postId: s
   const found = await withPost(ctx, who, postId, async (trx, lp, _facts, _check, publishOn) => {
     const t = lp.targets.find((x) => x.id === targetId);
     if (!t) throw new NotFoundError('The account of this post');
-    if (!publishOn.get(t.account_id)) throw new ForbiddenError('No decision in force gives you the right to manage posts on this account.', 'no_publish_right');
-    if (t.status !== 'published' || !t.external_id) throw new ConflictError('Only a published post can be removed from the platform.', 'wrong_status');
+    if (!publishOn.get(t.account_id))
+      throw new ForbiddenError('No decision in force gives you the right to manage posts on this account.', 'no_publish_right');
+    if (t.status !== 'published' || !t.external_id)
+      throw new ConflictError('Only a published post can be removed from the platform.', 'wrong_status');
     const account = await trx.selectFrom('accounts').selectAll().where('id', '=', t.account_id).executeTakeFirstOrThrow();
-    const last = await trx.selectFrom('archive_entries').select('content').where('target_id', '=', targetId).orderBy('at', 'desc').executeTakeFirst();
+    const last = await trx
+      .selectFrom('archive_entries')
+      .select('content')
+      .where('target_id', '=', targetId)
+      .orderBy('at', 'desc')
+      .executeTakeFirst();
     return { t, account, content: last ? (JSON.parse(last.content) as ArchivedContent) : null, institutionId: lp.post.institution_id };
   });
   const connector = getConnector(found.account.platform as PlatformName, ctx.db);
   if (!connector) throw new ConflictError('Courtdesk cannot reach this platform.', 'no_connector');
-  const ref: AccountRef = { accountId: found.account.id, platform: found.account.platform as PlatformName, externalId: found.account.external_id ?? found.account.handle, handle: found.account.handle, credentials: {} };
+  const ref: AccountRef = {
+    accountId: found.account.id,
+    platform: found.account.platform as PlatformName,
+    externalId: found.account.external_id ?? found.account.handle,
+    handle: found.account.handle,
+    credentials: {},
+  };
   try {
     await withTimeout(connector.deletePost(ref, found.t.external_id!), 30_000, true);
   } catch (raw) {
@@ -33,7 +46,12 @@ export async function deleteFromPlatform(ctx: UseCaseCtx, who: Acting, postId: s
   }
   await ctx.db.transaction().execute(async (trx) => {
     const now = nowIso();
-    const upd = await trx.updateTable('post_targets').set({ status: 'deleted', updated_at: now }).where('id', '=', targetId).where('status', '=', 'published').executeTakeFirst();
+    const upd = await trx
+      .updateTable('post_targets')
+      .set({ status: 'deleted', updated_at: now })
+      .where('id', '=', targetId)
+      .where('status', '=', 'published')
+      .executeTakeFirst();
     if (Number(upd.numUpdatedRows) === 0) return;
     await appendArchive(trx, {
       institutionId: found.institutionId,
@@ -48,6 +66,14 @@ export async function deleteFromPlatform(ctx: UseCaseCtx, who: Acting, postId: s
       actorId: who.actor.id,
       at: now,
     });
-    await appendAudit(trx, { type: 'post.deleted_from_platform', actorId: who.actor.id, institutionId: found.institutionId, subjectType: 'post', subjectId: postId, reason, data: { targetId, accountId: found.t.account_id, externalId: found.t.external_id } });
+    await appendAudit(trx, {
+      type: 'post.deleted_from_platform',
+      actorId: who.actor.id,
+      institutionId: found.institutionId,
+      subjectType: 'post',
+      subjectId: postId,
+      reason,
+      data: { targetId, accountId: found.t.account_id, externalId: found.t.external_id },
+    });
   });
 }

@@ -24,9 +24,27 @@ const TEXTS: Record<Lang, string[]> = {
     'Sud je uspešno završio projekat digitalizacije arhive.',
     'Obaveštenje za javnost.',
   ],
-  en: ['Holiday hours: 08:00–14:00.', 'Regular meeting with civil society on transparency.', 'Summer internship for law students.', 'Archive digitisation completed.', 'Public notice.'],
-  tr: ["Mahkeme, bayram süresince taraflarla çalışma saatlerinin 08:00-14:00 olacağını duyurur.", 'Bugün sivil toplum temsilcileriyle düzenli toplantı yapıldı.', 'Hukuk öğrencilerini yaz stajı programına davet ediyoruz.', 'Arşiv dijitalleştirme projesi başarıyla tamamlandı.', 'Kamuoyuna duyuru.'],
-  bs: ['Radno vrijeme tokom praznika: 08:00–14:00.', 'Redovni sastanak sa civilnim društvom.', 'Ljetna praksa za studente prava.', 'Digitalizacija arhive je završena.', 'Obavještenje.'],
+  en: [
+    'Holiday hours: 08:00–14:00.',
+    'Regular meeting with civil society on transparency.',
+    'Summer internship for law students.',
+    'Archive digitisation completed.',
+    'Public notice.',
+  ],
+  tr: [
+    'Mahkeme, bayram süresince taraflarla çalışma saatlerinin 08:00-14:00 olacağını duyurur.',
+    'Bugün sivil toplum temsilcileriyle düzenli toplantı yapıldı.',
+    'Hukuk öğrencilerini yaz stajı programına davet ediyoruz.',
+    'Arşiv dijitalleştirme projesi başarıyla tamamlandı.',
+    'Kamuoyuna duyuru.',
+  ],
+  bs: [
+    'Radno vrijeme tokom praznika: 08:00–14:00.',
+    'Redovni sastanak sa civilnim društvom.',
+    'Ljetna praksa za studente prava.',
+    'Digitalizacija arhive je završena.',
+    'Obavještenje.',
+  ],
 };
 
 const HANDLES: Record<string, [string, string]> = {
@@ -36,23 +54,94 @@ const HANDLES: Record<string, [string, string]> = {
 };
 
 async function demoAccounts(trx: Trx, institutionId: string, code: string) {
-  let rows = await trx.selectFrom('accounts').selectAll().where('institution_id', '=', institutionId).where('platform', '=', 'sandbox').where('status', '=', 'active').execute();
+  let rows = await trx
+    .selectFrom('accounts')
+    .selectAll()
+    .where('institution_id', '=', institutionId)
+    .where('platform', '=', 'sandbox')
+    .where('status', '=', 'active')
+    .execute();
   if (rows.length === 0) {
     const [handle, name] = HANDLES[code]!;
     const now = nowIso();
-    await trx.insertInto('accounts').values({ id: newId(), institution_id: institutionId, platform: 'sandbox', handle, display_name: name, url: null, external_id: handle, opened_with_email: null, opened_at: now, opened_before_manual: 0, authorising_decision_id: null, status: 'active', description: '{}', address: null, postal_code: null, phone: null, email: null, website: null, picture_hash: null, auto_reply_configured: 0, facebook_admin_official_email: null, requested_by: null, requested_at: null, request_note: null, closed_at: null, closed_reason: null, created_at: now, updated_at: now }).execute();
-    rows = await trx.selectFrom('accounts').selectAll().where('institution_id', '=', institutionId).where('platform', '=', 'sandbox').where('status', '=', 'active').execute();
+    await trx
+      .insertInto('accounts')
+      .values({
+        id: newId(),
+        institution_id: institutionId,
+        platform: 'sandbox',
+        handle,
+        display_name: name,
+        url: null,
+        external_id: handle,
+        opened_with_email: null,
+        opened_at: now,
+        opened_before_manual: 0,
+        authorising_decision_id: null,
+        status: 'active',
+        description: '{}',
+        address: null,
+        postal_code: null,
+        phone: null,
+        email: null,
+        website: null,
+        picture_hash: null,
+        auto_reply_configured: 0,
+        facebook_admin_official_email: null,
+        requested_by: null,
+        requested_at: null,
+        request_note: null,
+        closed_at: null,
+        closed_reason: null,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+    rows = await trx
+      .selectFrom('accounts')
+      .selectAll()
+      .where('institution_id', '=', institutionId)
+      .where('platform', '=', 'sandbox')
+      .where('status', '=', 'active')
+      .execute();
   }
   return rows;
 }
 
 /** Without a decision the demo officer could not publish: appoint them, as the president would (art. 3.1). */
 async function ensureAppointment(trx: Trx, institutionId: string, issuer: string, pio: string): Promise<void> {
-  const has = await trx.selectFrom('decision_people').innerJoin('decisions', 'decisions.id', 'decision_people.decision_id').select('decisions.id').where('decision_people.user_id', '=', pio).where('decisions.institution_id', '=', institutionId).executeTakeFirst();
+  const has = await trx
+    .selectFrom('decision_people')
+    .innerJoin('decisions', 'decisions.id', 'decision_people.decision_id')
+    .select('decisions.id')
+    .where('decision_people.user_id', '=', pio)
+    .where('decisions.institution_id', '=', institutionId)
+    .executeTakeFirst();
   if (has) return;
   const id = newId();
   const from = '2025-01-15T08:00:00.000Z';
-  await trx.insertInto('decisions').values({ id, institution_id: institutionId, number: `DEMO-${id.slice(0, 6).toUpperCase()}`, decided_on: from.slice(0, 10), kind: 'ro_appointment', issued_by: issuer, recorded_by: issuer, level: 'admin', covers_all_accounts: 1, effect_from: from, effect_until: null, target_decision_id: null, supersedes_decision_id: null, editor_request_id: null, summary: 'Demo: appointment of the Responsible Officer', file_id: null, created_at: nowIso() }).execute();
+  await trx
+    .insertInto('decisions')
+    .values({
+      id,
+      institution_id: institutionId,
+      number: `DEMO-${id.slice(0, 6).toUpperCase()}`,
+      decided_on: from.slice(0, 10),
+      kind: 'ro_appointment',
+      issued_by: issuer,
+      recorded_by: issuer,
+      level: 'admin',
+      covers_all_accounts: 1,
+      effect_from: from,
+      effect_until: null,
+      target_decision_id: null,
+      supersedes_decision_id: null,
+      editor_request_id: null,
+      summary: 'Demo: appointment of the Responsible Officer',
+      file_id: null,
+      created_at: nowIso(),
+    })
+    .execute();
   await trx.insertInto('decision_people').values({ decision_id: id, user_id: pio, role: 'responsible_officer' }).execute();
 }
 
@@ -87,17 +176,80 @@ export const publishingDemoSeeder: DemoSeeder = async ({ trx, people, institutio
       const at = s.at !== undefined ? nowIso(new Date(Date.UTC(day0.getUTCFullYear(), day0.getUTCMonth(), day0.getUTCDate(), 9, 0))) : null;
       const approved = s.status === 'scheduled' || s.status === 'published';
       const now = nowIso();
-      await trx.insertInto('posts').values({ id, institution_id: inst, status: s.status, link: null, comments_on_decision: 0, decision_permission_by: null, decision_permission_at: null, decision_permission_reason: null, override_by: null, override_at: null, override_reason: null, override_findings: null, scheduled_at: at, created_by: pio.id, submitted_by: s.status === 'draft' ? null : pio.id, submitted_at: s.status === 'draft' ? null : now, approved_by: approved ? president.id : null, approved_at: approved ? now : null, version: 1, created_at: now, updated_at: now }).execute();
+      await trx
+        .insertInto('posts')
+        .values({
+          id,
+          institution_id: inst,
+          status: s.status,
+          link: null,
+          comments_on_decision: 0,
+          decision_permission_by: null,
+          decision_permission_at: null,
+          decision_permission_reason: null,
+          override_by: null,
+          override_at: null,
+          override_reason: null,
+          override_findings: null,
+          scheduled_at: at,
+          created_by: pio.id,
+          submitted_by: s.status === 'draft' ? null : pio.id,
+          submitted_at: s.status === 'draft' ? null : now,
+          approved_by: approved ? president.id : null,
+          approved_at: approved ? now : null,
+          version: 1,
+          created_at: now,
+          updated_at: now,
+        })
+        .execute();
       const variants = langs.map((l) => ({ lang: l, text: TEXTS[l]?.[s.text] ?? TEXTS.en[s.text]! }));
-      for (const v of variants) await trx.insertInto('post_variants').values({ post_id: id, lang: v.lang, text: v.text, title: null }).execute();
+      for (const v of variants)
+        await trx.insertInto('post_variants').values({ post_id: id, lang: v.lang, text: v.text, title: null }).execute();
       for (const acc of accounts) {
         const targetId = newId();
         const key = `courtdesk-${targetId}`;
         let ext: { externalId: string; url: string } | null = null;
-        if (s.status === 'published') ext = await sandbox.seedPost(trx, acc.external_id ?? acc.handle, { idempotencyKey: key, text: composeText(variants), createdAt: at! });
-        await trx.insertInto('post_targets').values({ id: targetId, post_id: id, account_id: acc.id, status: s.status === 'published' ? 'published' : s.status === 'scheduled' ? 'scheduled' : 'pending', idempotency_key: key, external_id: ext?.externalId ?? null, url: ext?.url ?? null, published_at: ext ? at : null, attempts: ext ? 1 : 0, error_code: null, error_message: null, platform_message: null, next_attempt_at: null, updated_at: now }).execute();
-        if (ext) await appendArchive(trx, { institutionId: inst, postId: id, targetId, accountId: acc.id, platform: 'sandbox', kind: 'published', externalId: ext.externalId, url: ext.url, content: { text: composeText(variants), title: null, link: null, variants, media: [] }, actorId: president.id, at: at! });
-        if (s.status === 'scheduled') await enqueueJob(trx, PUBLISH_JOB, { targetId }, { runAt: at!, dedupeKey: publishKey(targetId), maxAttempts: 12 });
+        if (s.status === 'published')
+          ext = await sandbox.seedPost(trx, acc.external_id ?? acc.handle, {
+            idempotencyKey: key,
+            text: composeText(variants),
+            createdAt: at!,
+          });
+        await trx
+          .insertInto('post_targets')
+          .values({
+            id: targetId,
+            post_id: id,
+            account_id: acc.id,
+            status: s.status === 'published' ? 'published' : s.status === 'scheduled' ? 'scheduled' : 'pending',
+            idempotency_key: key,
+            external_id: ext?.externalId ?? null,
+            url: ext?.url ?? null,
+            published_at: ext ? at : null,
+            attempts: ext ? 1 : 0,
+            error_code: null,
+            error_message: null,
+            platform_message: null,
+            next_attempt_at: null,
+            updated_at: now,
+          })
+          .execute();
+        if (ext)
+          await appendArchive(trx, {
+            institutionId: inst,
+            postId: id,
+            targetId,
+            accountId: acc.id,
+            platform: 'sandbox',
+            kind: 'published',
+            externalId: ext.externalId,
+            url: ext.url,
+            content: { text: composeText(variants), title: null, link: null, variants, media: [] },
+            actorId: president.id,
+            at: at!,
+          });
+        if (s.status === 'scheduled')
+          await enqueueJob(trx, PUBLISH_JOB, { targetId }, { runAt: at!, dedupeKey: publishKey(targetId), maxAttempts: 12 });
       }
     }
   }

@@ -13,7 +13,8 @@ const PLAIN: Record<string, string> = {
   unsupported: 'This platform does not allow this through its API.',
   no_connector: 'Courtdesk cannot publish on this platform yet.',
   not_found: 'The account or post no longer exists on the platform.',
-  approval_lapsed: 'The person who approved this post no longer holds a decision allowing publication on this account. Someone who does can press “Retry”, which approves it again.',
+  approval_lapsed:
+    'The person who approved this post no longer holds a decision allowing publication on this account. Someone who does can press “Retry”, which approves it again.',
   gave_up: 'The platform kept failing; Courtdesk stopped trying. Press “Retry” to try again.',
   unknown: 'Something unexpected went wrong while publishing. Press “Retry” to try again.',
 };
@@ -33,7 +34,18 @@ export function asConnectorError(err: unknown): ConnectorError {
 export async function withTimeout<T>(p: Promise<T>, ms: number, write: boolean): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new ConnectorError('The platform did not answer in time.', { retryable: true, code: 'timeout', platformMessage: `No answer within ${ms} ms`, maybeApplied: write })), ms);
+    timer = setTimeout(
+      () =>
+        reject(
+          new ConnectorError('The platform did not answer in time.', {
+            retryable: true,
+            code: 'timeout',
+            platformMessage: `No answer within ${ms} ms`,
+            maybeApplied: write,
+          }),
+        ),
+      ms,
+    );
   });
   try {
     return await Promise.race([p, deadline]);

@@ -51,7 +51,16 @@ describeEachEngine('two instances publishing from one database', (engine) => {
     const ids: string[] = [];
     const at = new Date(Date.now() + 3000).toISOString();
     for (let i = 0; i < N; i++) {
-      const res = await c.post('/api/posts', { institutionId: 'inst-bc-prishtine', variants: [{ lang: 'sq', text: `Njoftimi nr. ${i}.` }, { lang: 'sr', text: `Obaveštenje br. ${i}.` }, { lang: 'tr', text: `Duyuru ${i}.` }], accountIds: accs.map((a) => a.id), mediaIds: [] });
+      const res = await c.post('/api/posts', {
+        institutionId: 'inst-bc-prishtine',
+        variants: [
+          { lang: 'sq', text: `Njoftimi nr. ${i}.` },
+          { lang: 'sr', text: `Obaveštenje br. ${i}.` },
+          { lang: 'tr', text: `Duyuru ${i}.` },
+        ],
+        accountIds: accs.map((a) => a.id),
+        mediaIds: [],
+      });
       const id = res.json().id as string;
       await c.post(`/api/posts/${id}/approve`);
       expect((await c.post(`/api/posts/${id}/schedule`, { scheduledAt: at })).statusCode).toBe(200);
@@ -63,14 +72,22 @@ describeEachEngine('two instances publishing from one database', (engine) => {
       const h = openDatabase(ctx.config.databaseUrl, { poolSize: 5 });
       handles.push(h);
       registerConnector(counting(createSandboxConnector(h.db), calls, perInstance, i), h.db);
-      const r = new JobRunner({ db: h.db, config: ctx.config, log: ctx.app.log }, { pollMs: 50, concurrency: 4, workerId: `instance-${i}` });
+      const r = new JobRunner(
+        { db: h.db, config: ctx.config, log: ctx.app.log },
+        { pollMs: 50, concurrency: 4, workerId: `instance-${i}` },
+      );
       runners.push(r);
       r.start();
     }
     const db = ctx.database.db;
     const end = Date.now() + 45_000;
     for (;;) {
-      const left = await db.selectFrom('post_targets').select('id').where('post_id', 'in', ids).where('status', '!=', 'published').execute();
+      const left = await db
+        .selectFrom('post_targets')
+        .select('id')
+        .where('post_id', 'in', ids)
+        .where('status', '!=', 'published')
+        .execute();
       if (left.length === 0) break;
       if (Date.now() > end) throw new Error(`${left.length} targets not published`);
       await new Promise((r) => setTimeout(r, 100));
@@ -85,10 +102,21 @@ describeEachEngine('two instances publishing from one database', (engine) => {
     expect(perInstance.every((n) => n > 0)).toBe(true);
     // Schedule-to-publish latency (docs/publishing.md): every post within 5 s of its time.
     const lat = targets.map((t) => Date.parse(t.published_at!) - Date.parse(at)).sort((a, b) => a - b);
-    console.info(`[${engine}] schedule→publish latency ms: min ${lat[0]}, median ${lat[Math.floor(lat.length / 2)]}, max ${lat.at(-1)} (instances: ${perInstance.join('/')})`);
+    console.info(
+      `[${engine}] schedule→publish latency ms: min ${lat[0]}, median ${lat[Math.floor(lat.length / 2)]}, max ${lat.at(-1)} (instances: ${perInstance.join('/')})`,
+    );
     expect(lat.at(-1)!).toBeLessThan(5000);
     for (const a of accs) expect(await sandbox.listPosts(db, a.externalId)).toHaveLength(N);
-    const jobs = await db.selectFrom('jobs').select(['status', 'locked_by', 'attempts', 'updated_at']).where('name', '=', 'post.publish').where('dedupe_key', 'in', targets.map((t) => `publish:${t.id}`)).execute();
+    const jobs = await db
+      .selectFrom('jobs')
+      .select(['status', 'locked_by', 'attempts', 'updated_at'])
+      .where('name', '=', 'post.publish')
+      .where(
+        'dedupe_key',
+        'in',
+        targets.map((t) => `publish:${t.id}`),
+      )
+      .execute();
     expect(jobs.every((j) => j.status === 'done' && j.attempts === 1)).toBe(true);
     const archived = await db.selectFrom('archive_entries').select('id').where('post_id', 'in', ids).execute();
     expect(archived).toHaveLength(N * 2);

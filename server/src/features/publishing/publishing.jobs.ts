@@ -44,13 +44,26 @@ async function publishTarget({ targetId }: { targetId: string }, ctx: JobRunCont
   const account = await ctx.db.selectFrom('accounts').selectAll().where('id', '=', target.account_id).executeTakeFirstOrThrow();
   const connector = getConnector(account.platform as PlatformName, ctx.db);
   if (!connector) return fail(ctx, target, post, 'no_connector', null);
-  const ref: AccountRef = { accountId: account.id, platform: account.platform as PlatformName, externalId: account.external_id ?? account.handle, handle: account.handle, credentials: {} };
+  const ref: AccountRef = {
+    accountId: account.id,
+    platform: account.platform as PlatformName,
+    externalId: account.external_id ?? account.handle,
+    handle: account.handle,
+    credentials: {},
+  };
   const content = await loadContent(ctx.db, post);
   try {
     let published: PublishedRef | null = null;
-    if (target.attempts > 1) published = await withTimeout(connector.findByIdempotencyKey(ref, target.idempotency_key), CALL_TIMEOUT_MS, false);
+    if (target.attempts > 1)
+      published = await withTimeout(connector.findByIdempotencyKey(ref, target.idempotency_key), CALL_TIMEOUT_MS, false);
     if (!published) {
-      const input = { idempotencyKey: target.idempotency_key, text: content.archived.text, title: content.archived.title ?? undefined, link: post.link ?? undefined, media: content.media };
+      const input = {
+        idempotencyKey: target.idempotency_key,
+        text: content.archived.text,
+        title: content.archived.title ?? undefined,
+        link: post.link ?? undefined,
+        media: content.media,
+      };
       published = await withTimeout(connector.publish(ref, input), CALL_TIMEOUT_MS, true);
     }
     await succeed(ctx, target, post, account.platform, published, content.archived);
@@ -62,7 +75,13 @@ async function publishTarget({ targetId }: { targetId: string }, ctx: JobRunCont
     const retryAt = nowIso(new Date(Date.now() + retryDelayMs(target.attempts, err.opts.retryAfterMs)));
     await ctx.db
       .updateTable('post_targets')
-      .set({ error_code: err.opts.code, error_message: plainMessage(err.opts.code), platform_message: err.opts.platformMessage ?? err.message, next_attempt_at: retryAt, updated_at: nowIso() })
+      .set({
+        error_code: err.opts.code,
+        error_message: plainMessage(err.opts.code),
+        platform_message: err.opts.platformMessage ?? err.message,
+        next_attempt_at: retryAt,
+        updated_at: nowIso(),
+      })
       .where('id', '=', target.id)
       .where('status', '=', 'publishing')
       .execute();
@@ -78,10 +97,21 @@ async function begin(db: Db, targetId: string): Promise<{ target: PostTargetsTab
     const post = await forUpdate(trx, trx.selectFrom('posts').selectAll().where('id', '=', target.post_id)).executeTakeFirstOrThrow();
     if (!['scheduled', 'publishing', 'failed'].includes(post.status)) return null;
     const attempts = target.attempts + 1;
-    await trx.updateTable('post_targets').set({ status: 'publishing', attempts, updated_at: nowIso() }).where('id', '=', targetId).execute();
+    await trx
+      .updateTable('post_targets')
+      .set({ status: 'publishing', attempts, updated_at: nowIso() })
+      .where('id', '=', targetId)
+      .execute();
     if (post.status !== 'publishing') {
       await trx.updateTable('posts').set({ status: 'publishing', updated_at: nowIso() }).where('id', '=', post.id).execute();
-      await appendAudit(trx, { type: 'post.publishing_started', actorId: null, institutionId: post.institution_id, subjectType: 'post', subjectId: post.id, data: { scheduledAt: post.scheduled_at } });
+      await appendAudit(trx, {
+        type: 'post.publishing_started',
+        actorId: null,
+        institutionId: post.institution_id,
+        subjectType: 'post',
+        subjectId: post.id,
+        data: { scheduledAt: post.scheduled_at },
+      });
     }
     const approvalInForce = !!post.approved_by && (await rightsOnAccount(trx, post.approved_by, target.account_id)).publish;
     return { target: { ...target, status: 'publishing', attempts }, post: { ...post, status: 'publishing' }, approvalInForce };
@@ -90,8 +120,16 @@ async function begin(db: Db, targetId: string): Promise<{ target: PostTargetsTab
 
 async function loadContent(db: Db, post: PostsTable) {
   const required = await requiredLanguagesOf(db, post.institution_id);
-  const variants = sortVariants(await db.selectFrom('post_variants').selectAll().where('post_id', '=', post.id).execute(), required).filter((v) => v.text.trim());
-  const media = await db.selectFrom('post_media').innerJoin('media', 'media.id', 'post_media.media_id').select(['media.id', 'media.kind', 'media.mime', 'media.content', 'media.sha256', 'media.alt_text']).where('post_media.post_id', '=', post.id).orderBy('post_media.position').execute();
+  const variants = sortVariants(await db.selectFrom('post_variants').selectAll().where('post_id', '=', post.id).execute(), required).filter(
+    (v) => v.text.trim(),
+  );
+  const media = await db
+    .selectFrom('post_media')
+    .innerJoin('media', 'media.id', 'post_media.media_id')
+    .select(['media.id', 'media.kind', 'media.mime', 'media.content', 'media.sha256', 'media.alt_text'])
+    .where('post_media.post_id', '=', post.id)
+    .orderBy('post_media.position')
+    .execute();
   const archived: ArchivedContent = {
     text: composeText(variants),
     title: variants.find((v) => v.title)?.title ?? null,
@@ -99,7 +137,10 @@ async function loadContent(db: Db, post: PostsTable) {
     variants: variants.map((v) => ({ lang: v.lang, text: v.text })),
     media: media.map((m) => ({ id: m.id, sha256: m.sha256, mime: m.mime })),
   };
-  return { archived, media: media.map((m) => ({ kind: m.kind, mime: m.mime, bytes: Buffer.from(m.content), altText: m.alt_text ?? undefined })) };
+  return {
+    archived,
+    media: media.map((m) => ({ kind: m.kind, mime: m.mime, bytes: Buffer.from(m.content), altText: m.alt_text ?? undefined })),
+  };
 }
 
 /** After one target settles: the post is published when all are, failed when any failed and none is pending. */
@@ -112,32 +153,99 @@ async function settlePost(trx: Trx, postId: string): Promise<'published' | 'fail
   return final;
 }
 
-async function succeed(ctx: JobRunContext, target: PostTargetsTable, post: PostsTable, platform: string, ref: PublishedRef, archived: ArchivedContent): Promise<void> {
+async function succeed(
+  ctx: JobRunContext,
+  target: PostTargetsTable,
+  post: PostsTable,
+  platform: string,
+  ref: PublishedRef,
+  archived: ArchivedContent,
+): Promise<void> {
   await ctx.db.transaction().execute(async (trx) => {
     const now = await forUpdate(trx, trx.selectFrom('post_targets').selectAll().where('id', '=', target.id)).executeTakeFirstOrThrow();
     if (now.status === 'published') return; // recorded already (a twin that lost its lease)
     await trx
       .updateTable('post_targets')
-      .set({ status: 'published', external_id: ref.externalId, url: ref.url, published_at: ref.publishedAt, error_code: null, error_message: null, platform_message: null, next_attempt_at: null, updated_at: nowIso() })
+      .set({
+        status: 'published',
+        external_id: ref.externalId,
+        url: ref.url,
+        published_at: ref.publishedAt,
+        error_code: null,
+        error_message: null,
+        platform_message: null,
+        next_attempt_at: null,
+        updated_at: nowIso(),
+      })
       .where('id', '=', target.id)
       .execute();
-    await appendArchive(trx, { institutionId: post.institution_id, postId: post.id, targetId: target.id, accountId: target.account_id, platform, kind: 'published', externalId: ref.externalId, url: ref.url, content: archived, actorId: post.approved_by, at: ref.publishedAt });
-    await appendAudit(trx, { type: 'post.published', actorId: null, institutionId: post.institution_id, subjectType: 'post', subjectId: post.id, data: { targetId: target.id, accountId: target.account_id, externalId: ref.externalId, url: ref.url, attempts: target.attempts } });
+    await appendArchive(trx, {
+      institutionId: post.institution_id,
+      postId: post.id,
+      targetId: target.id,
+      accountId: target.account_id,
+      platform,
+      kind: 'published',
+      externalId: ref.externalId,
+      url: ref.url,
+      content: archived,
+      actorId: post.approved_by,
+      at: ref.publishedAt,
+    });
+    await appendAudit(trx, {
+      type: 'post.published',
+      actorId: null,
+      institutionId: post.institution_id,
+      subjectType: 'post',
+      subjectId: post.id,
+      data: { targetId: target.id, accountId: target.account_id, externalId: ref.externalId, url: ref.url, attempts: target.attempts },
+    });
     const final = await settlePost(trx, post.id);
-    if (final) await notify(trx, ctx.config, { userIds: [post.created_by, ...(post.approved_by ? [post.approved_by] : [])], kind: final === 'published' ? 'published' : 'failed', postId: post.id, data: { excerpt: archived.text.slice(0, 120) } });
+    if (final)
+      await notify(trx, ctx.config, {
+        userIds: [post.created_by, ...(post.approved_by ? [post.approved_by] : [])],
+        kind: final === 'published' ? 'published' : 'failed',
+        postId: post.id,
+        data: { excerpt: archived.text.slice(0, 120) },
+      });
   });
 }
 
-async function fail(ctx: JobRunContext, target: PostTargetsTable, post: PostsTable, code: string, platformMessage: string | null): Promise<JobOutcome> {
+async function fail(
+  ctx: JobRunContext,
+  target: PostTargetsTable,
+  post: PostsTable,
+  code: string,
+  platformMessage: string | null,
+): Promise<JobOutcome> {
   await ctx.db.transaction().execute(async (trx) => {
     await trx
       .updateTable('post_targets')
-      .set({ status: 'failed', error_code: code, error_message: plainMessage(code), platform_message: platformMessage, next_attempt_at: null, updated_at: nowIso() })
+      .set({
+        status: 'failed',
+        error_code: code,
+        error_message: plainMessage(code),
+        platform_message: platformMessage,
+        next_attempt_at: null,
+        updated_at: nowIso(),
+      })
       .where('id', '=', target.id)
       .where('status', '=', 'publishing')
       .execute();
-    await appendAudit(trx, { type: 'post.publish_failed', actorId: null, institutionId: post.institution_id, subjectType: 'post', subjectId: post.id, data: { targetId: target.id, accountId: target.account_id, code, platformMessage } });
+    await appendAudit(trx, {
+      type: 'post.publish_failed',
+      actorId: null,
+      institutionId: post.institution_id,
+      subjectType: 'post',
+      subjectId: post.id,
+      data: { targetId: target.id, accountId: target.account_id, code, platformMessage },
+    });
     const final = await settlePost(trx, post.id);
-    await notify(trx, ctx.config, { userIds: [post.created_by, ...(post.approved_by ? [post.approved_by] : [])], kind: 'failed', postId: post.id, data: { code, accountId: target.account_id, final } });
+    await notify(trx, ctx.config, {
+      userIds: [post.created_by, ...(post.approved_by ? [post.approved_by] : [])],
+      kind: 'failed',
+      postId: post.id,
+      data: { code, accountId: target.account_id, final },
+    });
   });
 }

@@ -37,7 +37,19 @@ describeEachEngine('publishing survives SIGKILL mid-publish', (engine) => {
   function startServer(): ChildProcess {
     const proc = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
       cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: url, DATA_DIR: dataDir, DEMO_SEED: 'off', COURTDESK_MODE: 'demo', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', COURTDESK_JOB_LEASE_MS: '1500', COURTDESK_JOB_POLL_MS: '200', SECRET_KEY: 'kill-test-secret-key-that-is-long-enough' },
+      env: {
+        ...process.env,
+        DATABASE_URL: url,
+        DATA_DIR: dataDir,
+        DEMO_SEED: 'off',
+        COURTDESK_MODE: 'demo',
+        PORT: '0',
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'warn',
+        COURTDESK_JOB_LEASE_MS: '1500',
+        COURTDESK_JOB_POLL_MS: '200',
+        SECRET_KEY: 'kill-test-secret-key-that-is-long-enough',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     proc.stderr?.on('data', (d: Buffer) => process.env.DEBUG_KILL && process.stderr.write(d));

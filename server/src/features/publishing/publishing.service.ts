@@ -22,7 +22,8 @@ export async function schedulePost(ctx: UseCaseCtx, who: Acting, postId: string,
   const when = nowIso(at);
   await withPost(ctx, who, postId, async (trx, lp, facts) => {
     if (!canSchedulePost(who.actor, facts)) {
-      if (!facts.actorPublishesAll) throw new ForbiddenError('No decision in force gives you the right to publish on every chosen account.', 'no_publish_right');
+      if (!facts.actorPublishesAll)
+        throw new ForbiddenError('No decision in force gives you the right to publish on every chosen account.', 'no_publish_right');
       throw new ConflictError('Only an approved or scheduled post can be scheduled.', 'wrong_status');
     }
     const moving = lp.post.status === 'scheduled';
@@ -31,8 +32,17 @@ export async function schedulePost(ctx: UseCaseCtx, who: Acting, postId: string,
       const moved = moving && (await rescheduleJob(trx, publishKey(t.id), when));
       if (!moved) await enqueueJob(trx, PUBLISH_JOB, { targetId: t.id }, { runAt: when, dedupeKey: publishKey(t.id), maxAttempts: 12 });
     }
-    await trx.updateTable('post_targets').set({ status: 'scheduled', updated_at: nowIso() }).where('post_id', '=', postId).where('status', 'in', ['pending', 'scheduled']).execute();
-    await trx.updateTable('posts').set({ status: 'scheduled', scheduled_at: when, updated_at: nowIso() }).where('id', '=', postId).execute();
+    await trx
+      .updateTable('post_targets')
+      .set({ status: 'scheduled', updated_at: nowIso() })
+      .where('post_id', '=', postId)
+      .where('status', 'in', ['pending', 'scheduled'])
+      .execute();
+    await trx
+      .updateTable('posts')
+      .set({ status: 'scheduled', scheduled_at: when, updated_at: nowIso() })
+      .where('id', '=', postId)
+      .execute();
     await appendAudit(trx, {
       type: moving ? 'post.rescheduled' : 'post.scheduled',
       actorId: who.actor.id,
@@ -49,10 +59,25 @@ export async function schedulePost(ctx: UseCaseCtx, who: Acting, postId: string,
 export async function unschedulePost(ctx: UseCaseCtx, who: Acting, postId: string): Promise<void> {
   await withPost(ctx, who, postId, async (trx, lp, facts) => {
     if (!canUnschedulePost(who.actor, facts)) throw new ForbiddenError('You may not take this post off the schedule.');
-    await cancelJobs(trx, lp.targets.map((t) => publishKey(t.id)));
-    await trx.updateTable('post_targets').set({ status: 'pending', updated_at: nowIso() }).where('post_id', '=', postId).where('status', '=', 'scheduled').execute();
+    await cancelJobs(
+      trx,
+      lp.targets.map((t) => publishKey(t.id)),
+    );
+    await trx
+      .updateTable('post_targets')
+      .set({ status: 'pending', updated_at: nowIso() })
+      .where('post_id', '=', postId)
+      .where('status', '=', 'scheduled')
+      .execute();
     await trx.updateTable('posts').set({ status: 'approved', scheduled_at: null, updated_at: nowIso() }).where('id', '=', postId).execute();
-    await appendAudit(trx, { type: 'post.unscheduled', actorId: who.actor.id, institutionId: lp.post.institution_id, subjectType: 'post', subjectId: postId, data: { was: lp.post.scheduled_at } });
+    await appendAudit(trx, {
+      type: 'post.unscheduled',
+      actorId: who.actor.id,
+      institutionId: lp.post.institution_id,
+      subjectType: 'post',
+      subjectId: postId,
+      data: { was: lp.post.scheduled_at },
+    });
   });
 }
 
@@ -61,13 +86,36 @@ export async function retryTarget(ctx: UseCaseCtx, who: Acting, postId: string, 
   await withPost(ctx, who, postId, async (trx, lp, facts, _check, publishOn) => {
     const t = lp.targets.find((x) => x.id === targetId);
     if (!t) throw new NotFoundError('The account of this post');
-    if (!canRetry(who.actor, facts, publishOn.get(t.account_id) === true)) throw new ForbiddenError('You may not retry publishing on this account.');
+    if (!canRetry(who.actor, facts, publishOn.get(t.account_id) === true))
+      throw new ForbiddenError('You may not retry publishing on this account.');
     if (t.status !== 'failed') throw new ConflictError('Only a failed account can be retried.', 'wrong_status');
     await enqueueJob(trx, PUBLISH_JOB, { targetId }, { dedupeKey: publishKey(targetId), maxAttempts: 12 });
-    await trx.updateTable('post_targets').set({ status: 'scheduled', error_code: null, error_message: null, platform_message: null, next_attempt_at: null, updated_at: nowIso() }).where('id', '=', targetId).execute();
+    await trx
+      .updateTable('post_targets')
+      .set({
+        status: 'scheduled',
+        error_code: null,
+        error_message: null,
+        platform_message: null,
+        next_attempt_at: null,
+        updated_at: nowIso(),
+      })
+      .where('id', '=', targetId)
+      .execute();
     // The person retrying holds `publish` on the account (checked above): they approve it anew.
-    await trx.updateTable('posts').set({ status: 'publishing', approved_by: who.actor.id, approved_at: nowIso(), updated_at: nowIso() }).where('id', '=', postId).execute();
-    await appendAudit(trx, { type: 'post.publish_retried', actorId: who.actor.id, institutionId: lp.post.institution_id, subjectType: 'post', subjectId: postId, data: { targetId, accountId: t.account_id } });
+    await trx
+      .updateTable('posts')
+      .set({ status: 'publishing', approved_by: who.actor.id, approved_at: nowIso(), updated_at: nowIso() })
+      .where('id', '=', postId)
+      .execute();
+    await appendAudit(trx, {
+      type: 'post.publish_retried',
+      actorId: who.actor.id,
+      institutionId: lp.post.institution_id,
+      subjectType: 'post',
+      subjectId: postId,
+      data: { targetId, accountId: t.account_id },
+    });
   });
   wakeJobs(ctx.db);
 }
@@ -86,10 +134,23 @@ export async function isPaused(db: DbOrTrx): Promise<boolean> {
 
 /** Pauses or resumes all publishing; waiting posts stay scheduled and go out after resuming. */
 export async function setPaused(db: Db, actor: PolicyActor, paused: boolean, reason: string): Promise<void> {
-  if (!canTogglePause(actor)) throw new ForbiddenError('Only the KJC leadership or an administrator may pause publishing for the judiciary.');
+  if (!canTogglePause(actor))
+    throw new ForbiddenError('Only the KJC leadership or an administrator may pause publishing for the judiciary.');
   await db.transaction().execute(async (trx) => {
-    await trx.updateTable('publishing_settings').set({ paused: paused ? 1 : 0, reason, changed_by: actor.id, changed_at: nowIso() }).where('id', '=', 1).execute();
-    await appendAudit(trx, { type: paused ? 'publishing.paused' : 'publishing.resumed', actorId: actor.id, institutionId: null, subjectType: 'publishing', subjectId: 'all', reason, data: {} });
+    await trx
+      .updateTable('publishing_settings')
+      .set({ paused: paused ? 1 : 0, reason, changed_by: actor.id, changed_at: nowIso() })
+      .where('id', '=', 1)
+      .execute();
+    await appendAudit(trx, {
+      type: paused ? 'publishing.paused' : 'publishing.resumed',
+      actorId: actor.id,
+      institutionId: null,
+      subjectType: 'publishing',
+      subjectId: 'all',
+      reason,
+      data: {},
+    });
   });
   if (!paused) wakeJobs(db);
 }

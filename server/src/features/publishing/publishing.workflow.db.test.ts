@@ -36,17 +36,43 @@ describeEachEngine('publishing workflow', (engine) => {
     accB = await makeAccount(db());
     accNoRight = await makeAccount(db());
     await appoint(db(), { issuer: president.id, people: [[pio.id, 'responsible_officer']], accounts: [accA.id, accB.id] });
-    await appoint(db(), { issuer: president.id, people: [[officer.id, 'editor']], accounts: [accA.id], level: 'editor', kind: 'editor_grant' });
+    await appoint(db(), {
+      issuer: president.id,
+      people: [[officer.id, 'editor']],
+      accounts: [accA.id],
+      level: 'editor',
+      kind: 'editor_grant',
+    });
     [pioC, presC, offC] = [await signIn(ctx, pio), await signIn(ctx, president), await signIn(ctx, officer)];
   });
   afterAll(() => ctx.close());
 
   async function draft(c: Client, over: Record<string, unknown> = {}) {
-    const res = await c.post('/api/posts', { institutionId: 'inst-bc-prishtine', variants: [{ lang: 'sq', text: SQ }, { lang: 'sr', text: SR }, TRV], accountIds: [accA.id, accB.id], mediaIds: [], ...over });
+    const res = await c.post('/api/posts', {
+      institutionId: 'inst-bc-prishtine',
+      variants: [{ lang: 'sq', text: SQ }, { lang: 'sr', text: SR }, TRV],
+      accountIds: [accA.id, accB.id],
+      mediaIds: [],
+      ...over,
+    });
     expect(res.statusCode, res.body).toBe(201);
-    return res.json() as { id: string; status: string; targets: Array<{ id: string; accountId: string; status: string }>; can: Record<string, boolean>; findings: Array<{ severity: string; article: string }> };
+    return res.json() as {
+      id: string;
+      status: string;
+      targets: Array<{ id: string; accountId: string; status: string }>;
+      can: Record<string, boolean>;
+      findings: Array<{ severity: string; article: string }>;
+    };
   }
-  const countPosts = async () => Number((await db().selectFrom('posts').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  const countPosts = async () =>
+    Number(
+      (
+        await db()
+          .selectFrom('posts')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   it('drafts with the required languages, approves, publishes once on each account, archives and notifies', async () => {
     const p = await draft(offC, { accountIds: [accA.id] });
@@ -76,16 +102,32 @@ describeEachEngine('publishing workflow', (engine) => {
     expect(mails.length).toBeGreaterThanOrEqual(2);
     expect(mails.every((m) => m.status === 'captured')).toBe(true);
     const audit = await db().selectFrom('audit_events').select('type').where('subject_id', '=', p.id).orderBy('seq').execute();
-    expect(audit.map((a) => a.type)).toEqual(['post.created', 'post.submitted', 'post.approved', 'post.scheduled', 'post.publishing_started', 'post.published']);
+    expect(audit.map((a) => a.type)).toEqual([
+      'post.created',
+      'post.submitted',
+      'post.approved',
+      'post.scheduled',
+      'post.publishing_started',
+      'post.published',
+    ]);
     // Published posts are not altered in Courtdesk.
-    expect((await pioC.put(`/api/posts/${p.id}`, { variants: [{ lang: 'sq', text: 'x' }], accountIds: [accA.id], mediaIds: [] })).statusCode).toBe(409);
+    expect(
+      (await pioC.put(`/api/posts/${p.id}`, { variants: [{ lang: 'sq', text: 'x' }], accountIds: [accA.id], mediaIds: [] })).statusCode,
+    ).toBe(409);
     // Removing it from the platform keeps the record: an archive entry of kind "deleted", audited with the reason.
     const outsider = await signIn(ctx, await build.user(ctx, { position: 'court_officer' }));
-    expect((await outsider.post(`/api/posts/${p.id}/targets/${after.targets[0].id}/delete`, { reason: 'Wrong hearing date.' })).statusCode).toBe(403);
+    expect(
+      (await outsider.post(`/api/posts/${p.id}/targets/${after.targets[0].id}/delete`, { reason: 'Wrong hearing date.' })).statusCode,
+    ).toBe(403);
     const del = await pioC.post(`/api/posts/${p.id}/targets/${after.targets[0].id}/delete`, { reason: 'Wrong hearing date.' });
     expect(del.json().targets[0].status).toBe('deleted');
-    expect((await sandbox.listPosts(db(), accA.externalId)).find((x) => x.external_id === after.targets[0].externalId)?.deleted_at).not.toBeNull();
-    const kinds2 = (await pioC.get(`/api/archive?institutionId=inst-bc-prishtine`)).json().items.filter((e: { postId: string }) => e.postId === p.id).map((e: { kind: string }) => e.kind);
+    expect(
+      (await sandbox.listPosts(db(), accA.externalId)).find((x) => x.external_id === after.targets[0].externalId)?.deleted_at,
+    ).not.toBeNull();
+    const kinds2 = (await pioC.get(`/api/archive?institutionId=inst-bc-prishtine`))
+      .json()
+      .items.filter((e: { postId: string }) => e.postId === p.id)
+      .map((e: { kind: string }) => e.kind);
     expect(kinds2.sort()).toEqual(['deleted', 'published']);
     expect((await pioC.post(`/api/posts/${p.id}/targets/${after.targets[0].id}/delete`, { reason: 'Again, twice.' })).statusCode).toBe(409);
     // The archive table itself refuses changes.
@@ -94,10 +136,20 @@ describeEachEngine('publishing workflow', (engine) => {
 
   it('refuses a target account without a right from a decision, and writes nothing', async () => {
     const before = await countPosts();
-    const res = await offC.post('/api/posts', { institutionId: 'inst-bc-prishtine', variants: [{ lang: 'sq', text: SQ }, { lang: 'sr', text: SR }, TRV], accountIds: [accB.id], mediaIds: [] });
+    const res = await offC.post('/api/posts', {
+      institutionId: 'inst-bc-prishtine',
+      variants: [{ lang: 'sq', text: SQ }, { lang: 'sr', text: SR }, TRV],
+      accountIds: [accB.id],
+      mediaIds: [],
+    });
     expect(res.statusCode).toBe(403);
     expect(res.json().error.code).toBe('no_publish_right');
-    const res2 = await pioC.post('/api/posts', { institutionId: 'inst-bc-prishtine', variants: [{ lang: 'sq', text: SQ }], accountIds: [accNoRight.id], mediaIds: [] });
+    const res2 = await pioC.post('/api/posts', {
+      institutionId: 'inst-bc-prishtine',
+      variants: [{ lang: 'sq', text: SQ }],
+      accountIds: [accNoRight.id],
+      mediaIds: [],
+    });
     expect(res2.statusCode).toBe(403);
     expect(await countPosts()).toBe(before);
   });
@@ -131,20 +183,31 @@ describeEachEngine('publishing workflow', (engine) => {
     expect(ov.json().override.reason).toBe('Quoting a party in a neutral notice.');
     expect((await presC.post(`/api/posts/${p.id}/approve`)).json().error.code).toBe('own_override');
     expect((await pioC.post(`/api/posts/${p.id}/approve`)).statusCode).toBe(200);
-    const ev = await db().selectFrom('audit_events').select(['type', 'reason', 'actor_id']).where('subject_id', '=', p.id).where('type', '=', 'post.override_recorded').executeTakeFirstOrThrow();
+    const ev = await db()
+      .selectFrom('audit_events')
+      .select(['type', 'reason', 'actor_id'])
+      .where('subject_id', '=', p.id)
+      .where('type', '=', 'post.override_recorded')
+      .executeTakeFirstOrThrow();
     expect(ev).toMatchObject({ reason: 'Quoting a party in a neutral notice.', actor_id: president.id });
   });
 
   it('the president cannot override findings on their own post', async () => {
     const p = await draft(presC, { variants: [{ lang: 'sq', text: 'Votoni PDK-në!' }, { lang: 'sr', text: SR }, TRV] });
-    expect((await presC.post(`/api/posts/${p.id}/override`, { reason: 'My own post, my own override.' })).json().error.code).toBe('own_post');
+    expect((await presC.post(`/api/posts/${p.id}/override`, { reason: 'My own post, my own override.' })).json().error.code).toBe(
+      'own_post',
+    );
   });
 
   it('a comment on a decision needs the president’s prior permission (art. 4.4c)', async () => {
     const p = await draft(pioC, { commentsOnDecision: true });
     expect((await pioC.post(`/api/posts/${p.id}/approve`)).json().error.code).toBe('decision_permission_missing');
-    expect((await pioC.post(`/api/posts/${p.id}/decision-permission`, { reason: 'Explaining the judgment as allowed.' })).statusCode).toBe(403);
-    expect((await presC.post(`/api/posts/${p.id}/decision-permission`, { reason: 'Explaining the judgment as allowed.' })).statusCode).toBe(200);
+    expect((await pioC.post(`/api/posts/${p.id}/decision-permission`, { reason: 'Explaining the judgment as allowed.' })).statusCode).toBe(
+      403,
+    );
+    expect((await presC.post(`/api/posts/${p.id}/decision-permission`, { reason: 'Explaining the judgment as allowed.' })).statusCode).toBe(
+      200,
+    );
     expect((await pioC.post(`/api/posts/${p.id}/approve`)).statusCode).toBe(200);
   });
 
@@ -152,9 +215,21 @@ describeEachEngine('publishing workflow', (engine) => {
     const p = await draft(pioC);
     await pioC.post(`/api/posts/${p.id}/approve`);
     await pioC.post(`/api/posts/${p.id}/schedule`, { scheduledAt: new Date(Date.now() + 3600_000).toISOString() });
-    const res = await pioC.put(`/api/posts/${p.id}`, { variants: [{ lang: 'sq', text: SQ + ' Ndryshuar.' }, { lang: 'sr', text: SR }, TRV], accountIds: [accA.id, accB.id], mediaIds: [] });
+    const res = await pioC.put(`/api/posts/${p.id}`, {
+      variants: [{ lang: 'sq', text: SQ + ' Ndryshuar.' }, { lang: 'sr', text: SR }, TRV],
+      accountIds: [accA.id, accB.id],
+      mediaIds: [],
+    });
     expect(res.json()).toMatchObject({ status: 'draft', approvedBy: null, scheduledAt: null, version: 2 });
-    const jobs = await db().selectFrom('jobs').select('status').where('dedupe_key', 'in', p.targets.map((t) => `publish:${t.id}`)).execute();
+    const jobs = await db()
+      .selectFrom('jobs')
+      .select('status')
+      .where(
+        'dedupe_key',
+        'in',
+        p.targets.map((t) => `publish:${t.id}`),
+      )
+      .execute();
     expect(jobs.every((j) => j.status === 'cancelled')).toBe(true);
   });
 
@@ -165,8 +240,10 @@ describeEachEngine('publishing workflow', (engine) => {
       await pioC.post(`/api/posts/${p.id}/schedule`, { scheduledAt: null });
       return p;
     }
-    const jobOf = (targetId: string) => db().selectFrom('jobs').selectAll().where('dedupe_key', '=', `publish:${targetId}`).executeTakeFirstOrThrow();
-    const makeDue = (targetId: string) => db().updateTable('jobs').set({ run_at: nowIso() }).where('dedupe_key', '=', `publish:${targetId}`).execute();
+    const jobOf = (targetId: string) =>
+      db().selectFrom('jobs').selectAll().where('dedupe_key', '=', `publish:${targetId}`).executeTakeFirstOrThrow();
+    const makeDue = (targetId: string) =>
+      db().updateTable('jobs').set({ run_at: nowIso() }).where('dedupe_key', '=', `publish:${targetId}`).execute();
 
     it('backs off on 429 honouring retry-after, then publishes once', async () => {
       const acc = await makeAccount(db());
@@ -203,12 +280,20 @@ describeEachEngine('publishing workflow', (engine) => {
     it('shows a permanent failure in plain words with the platform’s message; retry publishes', async () => {
       const acc = await makeAccount(db());
       await appoint(db(), { issuer: president.id, people: [[pio.id, 'responsible_officer']], accounts: [acc.id] });
-      await sandbox.injectFault(db(), acc.externalId, { kind: 'permanent', message: '(#200) Page Publishing Authorization required', op: 'publish' });
+      await sandbox.injectFault(db(), acc.externalId, {
+        kind: 'permanent',
+        message: '(#200) Page Publishing Authorization required',
+        op: 'publish',
+      });
       const p = await scheduled(acc);
       await drain();
       const failed = (await pioC.get(`/api/posts/${p.id}`)).json();
       expect(failed.status).toBe('failed');
-      expect(failed.targets[0]).toMatchObject({ status: 'failed', platformMessage: '(#200) Page Publishing Authorization required', errorMessage: expect.stringContaining('Retry') });
+      expect(failed.targets[0]).toMatchObject({
+        status: 'failed',
+        platformMessage: '(#200) Page Publishing Authorization required',
+        errorMessage: expect.stringContaining('Retry'),
+      });
       expect(failed.can.retry).toBe(true);
       expect((await offC.post(`/api/posts/${p.id}/targets/${failed.targets[0].id}/retry`)).statusCode).toBe(403);
       const r = await pioC.post(`/api/posts/${p.id}/targets/${failed.targets[0].id}/retry`);
@@ -216,7 +301,11 @@ describeEachEngine('publishing workflow', (engine) => {
       await drain();
       expect((await pioC.get(`/api/posts/${p.id}`)).json().status).toBe('published');
       expect(await sandbox.listPosts(db(), acc.externalId)).toHaveLength(1);
-      expect((await pioC.get('/api/notifications')).json().items.some((n: { kind: string; postId: string }) => n.kind === 'failed' && n.postId === p.id)).toBe(true);
+      expect(
+        (await pioC.get('/api/notifications'))
+          .json()
+          .items.some((n: { kind: string; postId: string }) => n.kind === 'failed' && n.postId === p.id),
+      ).toBe(true);
     });
 
     it('refuses to publish when the approver’s decision has ended before the post goes out; a holder retries', async () => {
@@ -224,11 +313,29 @@ describeEachEngine('publishing workflow', (engine) => {
       const roC = await signIn(ctx, ro);
       const acc = await makeAccount(db());
       const decision = await appoint(db(), { issuer: president.id, people: [[ro.id, 'responsible_officer']], accounts: [acc.id] });
-      const created = await roC.post('/api/posts', { institutionId: 'inst-bc-prishtine', variants: [{ lang: 'sq', text: SQ }, { lang: 'sr', text: SR }, TRV], accountIds: [acc.id], mediaIds: [] });
+      const created = await roC.post('/api/posts', {
+        institutionId: 'inst-bc-prishtine',
+        variants: [{ lang: 'sq', text: SQ }, { lang: 'sr', text: SR }, TRV],
+        accountIds: [acc.id],
+        mediaIds: [],
+      });
       const id = created.json().id as string;
       await roC.post(`/api/posts/${id}/approve`);
       await roC.post(`/api/posts/${id}/schedule`, { scheduledAt: null });
-      await db().insertInto('decision_endings').values({ id: `end-${id}`, decision_id: decision, user_id: null, at: nowIso(), cause: 'revoked', by_decision_id: null, actor_id: president.id, reason: 'Reassigned', created_at: nowIso() }).execute();
+      await db()
+        .insertInto('decision_endings')
+        .values({
+          id: `end-${id}`,
+          decision_id: decision,
+          user_id: null,
+          at: nowIso(),
+          cause: 'revoked',
+          by_decision_id: null,
+          actor_id: president.id,
+          reason: 'Reassigned',
+          created_at: nowIso(),
+        })
+        .execute();
       await drain();
       const failed = (await presC.get(`/api/posts/${id}`)).json();
       expect(failed.targets[0]).toMatchObject({ status: 'failed', errorCode: 'approval_lapsed' });
@@ -250,7 +357,9 @@ describeEachEngine('publishing workflow', (engine) => {
       await chairC.put('/api/publishing/state', { paused: false, reason: 'Silence period over.' });
       await drain();
       expect((await pioC.get(`/api/posts/${p.id}`)).json().status).toBe('published');
-      const types = (await db().selectFrom('audit_events').select('type').where('subject_type', '=', 'publishing').execute()).map((e) => e.type);
+      const types = (await db().selectFrom('audit_events').select('type').where('subject_type', '=', 'publishing').execute()).map(
+        (e) => e.type,
+      );
       expect(types).toEqual(expect.arrayContaining(['publishing.paused', 'publishing.resumed']));
     });
   });

@@ -24,7 +24,10 @@ describeEachEngine('job runner', (engine) => {
   let runner: JobRunner;
   beforeAll(async () => {
     h = await createTestDatabase(engine);
-    runner = new JobRunner({ db: h.db, config: loadConfig({ LOG_LEVEL: 'silent', SECRET_KEY: 'x'.repeat(40) }), log: pino({ level: 'silent' }) }, { leaseMs: 500 });
+    runner = new JobRunner(
+      { db: h.db, config: loadConfig({ LOG_LEVEL: 'silent', SECRET_KEY: 'x'.repeat(40) }), log: pino({ level: 'silent' }) },
+      { leaseMs: 500 },
+    );
   });
   afterAll(() => h.close());
   const job = (key: string) => h.db.selectFrom('jobs').selectAll().where('dedupe_key', '=', key).executeTakeFirstOrThrow();
@@ -51,7 +54,12 @@ describeEachEngine('job runner', (engine) => {
     await enqueueJob(h.db, 'test.echo', { v: 'flaky' }, { dedupeKey: `f-${engine}` });
     for (let i = 0; i < 3; i++) {
       await runner.drain();
-      await h.db.updateTable('jobs').set({ run_at: nowIso() }).where('dedupe_key', '=', `f-${engine}`).where('status', '=', 'queued').execute();
+      await h.db
+        .updateTable('jobs')
+        .set({ run_at: nowIso() })
+        .where('dedupe_key', '=', `f-${engine}`)
+        .where('status', '=', 'queued')
+        .execute();
     }
     const j = await job(`f-${engine}`);
     expect(j).toMatchObject({ status: 'failed', attempts: 3, last_error: 'not yet' });
@@ -62,9 +70,17 @@ describeEachEngine('job runner', (engine) => {
     seen.length = 0;
     await enqueueJob(h.db, 'test.echo', { v: 'orphan' }, { dedupeKey: `o-${engine}` });
     // Another worker claimed it and vanished.
-    await h.db.updateTable('jobs').set({ status: 'running', attempts: 1, locked_by: 'dead', locked_until: nowIso(new Date(Date.now() + 60_000)) }).where('dedupe_key', '=', `o-${engine}`).execute();
+    await h.db
+      .updateTable('jobs')
+      .set({ status: 'running', attempts: 1, locked_by: 'dead', locked_until: nowIso(new Date(Date.now() + 60_000)) })
+      .where('dedupe_key', '=', `o-${engine}`)
+      .execute();
     expect(await runner.drain()).toBe(0);
-    await h.db.updateTable('jobs').set({ locked_until: nowIso(new Date(Date.now() - 1)) }).where('dedupe_key', '=', `o-${engine}`).execute();
+    await h.db
+      .updateTable('jobs')
+      .set({ locked_until: nowIso(new Date(Date.now() - 1)) })
+      .where('dedupe_key', '=', `o-${engine}`)
+      .execute();
     await runner.drain();
     expect(seen).toEqual(['orphan#2']);
   });

@@ -74,7 +74,16 @@ export async function enqueueJob(db: DbOrTrx, name: string, payload: unknown, op
     .onConflict((oc) =>
       oc
         .column('dedupe_key')
-        .doUpdateSet({ status: 'queued', run_at: row.run_at, payload: row.payload, attempts: 0, locked_until: null, locked_by: null, last_error: null, updated_at: now })
+        .doUpdateSet({
+          status: 'queued',
+          run_at: row.run_at,
+          payload: row.payload,
+          attempts: 0,
+          locked_until: null,
+          locked_by: null,
+          last_error: null,
+          updated_at: now,
+        })
         .where('jobs.status', '!=', 'running'),
     )
     .execute();
@@ -82,14 +91,24 @@ export async function enqueueJob(db: DbOrTrx, name: string, payload: unknown, op
 
 /** Moves a waiting job to another time (drag to reschedule); false if it is not waiting. */
 export async function rescheduleJob(db: DbOrTrx, dedupeKey: string, runAt: string): Promise<boolean> {
-  const r = await db.updateTable('jobs').set({ run_at: runAt, updated_at: nowIso() }).where('dedupe_key', '=', dedupeKey).where('status', '=', 'queued').executeTakeFirst();
+  const r = await db
+    .updateTable('jobs')
+    .set({ run_at: runAt, updated_at: nowIso() })
+    .where('dedupe_key', '=', dedupeKey)
+    .where('status', '=', 'queued')
+    .executeTakeFirst();
   return Number(r.numUpdatedRows) > 0;
 }
 
 /** Cancels waiting jobs with these keys; running ones finish (their handlers re-check state). */
 export async function cancelJobs(db: DbOrTrx, dedupeKeys: string[]): Promise<void> {
   if (dedupeKeys.length === 0) return;
-  await db.updateTable('jobs').set({ status: 'cancelled', updated_at: nowIso() }).where('dedupe_key', 'in', dedupeKeys).where('status', '=', 'queued').execute();
+  await db
+    .updateTable('jobs')
+    .set({ status: 'cancelled', updated_at: nowIso() })
+    .where('dedupe_key', 'in', dedupeKeys)
+    .where('status', '=', 'queued')
+    .execute();
 }
 
 export interface RunnerOptions {
@@ -110,7 +129,11 @@ const KEEP_FINISHED_MS = 14 * 24 * 3600_000;
  * inspection. The record of what happened lives in the audit trail and the archive, not here.
  */
 export async function purgeFinishedJobs(db: DbOrTrx, olderThanMs = KEEP_FINISHED_MS): Promise<number> {
-  const r = await db.deleteFrom('jobs').where('status', 'in', ['done', 'cancelled']).where('updated_at', '<', nowIso(new Date(Date.now() - olderThanMs))).executeTakeFirst();
+  const r = await db
+    .deleteFrom('jobs')
+    .where('status', 'in', ['done', 'cancelled'])
+    .where('updated_at', '<', nowIso(new Date(Date.now() - olderThanMs)))
+    .executeTakeFirst();
   return Number(r.numDeletedRows);
 }
 
@@ -249,7 +272,12 @@ export class JobRunner {
       .selectFrom('jobs')
       .selectAll()
       .where('name', 'in', names)
-      .where((eb) => eb.or([eb.and([eb('status', '=', 'queued'), eb('run_at', '<=', now)]), eb.and([eb('status', '=', 'running'), eb('locked_until', '<', now)])]))
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('status', '=', 'queued'), eb('run_at', '<=', now)]),
+          eb.and([eb('status', '=', 'running'), eb('locked_until', '<', now)]),
+        ]),
+      )
       .orderBy('run_at')
       .limit(n)
       .execute();
@@ -264,7 +292,8 @@ export class JobRunner {
         .where('attempts', '=', c.attempts)
         .where('updated_at', '=', c.updated_at)
         .executeTakeFirst();
-      if (Number(r.numUpdatedRows) === 1) claimed.push({ ...c, status: 'running', attempts: c.attempts + 1, locked_by: this.workerId, locked_until: lease });
+      if (Number(r.numUpdatedRows) === 1)
+        claimed.push({ ...c, status: 'running', attempts: c.attempts + 1, locked_by: this.workerId, locked_until: lease });
     }
     return claimed;
   }
@@ -272,17 +301,23 @@ export class JobRunner {
   private async execute(job: JobsTable): Promise<void> {
     const db = this.ctx.db;
     const def = definitions.get(job.name);
-    const mine = (qb: ReturnType<typeof db.updateTable<'jobs'>>) => qb.where('id', '=', job.id).where('locked_by', '=', this.workerId).where('status', '=', 'running');
+    const mine = (qb: ReturnType<typeof db.updateTable<'jobs'>>) =>
+      qb.where('id', '=', job.id).where('locked_by', '=', this.workerId).where('status', '=', 'running');
     if (!def) {
-      await mine(db.updateTable('jobs')).set({ status: 'failed', last_error: `No handler for ${job.name}`, updated_at: nowIso() }).execute();
+      await mine(db.updateTable('jobs'))
+        .set({ status: 'failed', last_error: `No handler for ${job.name}`, updated_at: nowIso() })
+        .execute();
       return;
     }
-    const heartbeat = setInterval(() => {
-      void mine(db.updateTable('jobs'))
-        .set({ locked_until: nowIso(new Date(Date.now() + this.leaseMs)) })
-        .execute()
-        .catch(() => undefined);
-    }, Math.max(200, Math.floor(this.leaseMs / 3)));
+    const heartbeat = setInterval(
+      () => {
+        void mine(db.updateTable('jobs'))
+          .set({ locked_until: nowIso(new Date(Date.now() + this.leaseMs)) })
+          .execute()
+          .catch(() => undefined);
+      },
+      Math.max(200, Math.floor(this.leaseMs / 3)),
+    );
     let outcome: JobOutcome;
     try {
       const payload = def.payload.parse(JSON.parse(job.payload));
@@ -290,7 +325,8 @@ export class JobRunner {
     } catch (err) {
       const msg = err instanceof Error ? err.message : String(err);
       this.ctx.log.warn({ err, job: job.name, id: job.id }, 'job failed');
-      outcome = job.attempts >= job.max_attempts ? { fail: msg } : { retryAt: nowIso(new Date(Date.now() + backoffMs(job.attempts))), error: msg };
+      outcome =
+        job.attempts >= job.max_attempts ? { fail: msg } : { retryAt: nowIso(new Date(Date.now() + backoffMs(job.attempts))), error: msg };
     } finally {
       clearInterval(heartbeat);
     }
@@ -299,7 +335,14 @@ export class JobRunner {
       outcome && 'fail' in outcome
         ? { status: 'failed' as const, last_error: outcome.fail, locked_by: null, locked_until: null, updated_at: now }
         : outcome && 'retryAt' in outcome
-          ? { status: 'queued' as const, run_at: outcome.retryAt, last_error: outcome.error ?? null, locked_by: null, locked_until: null, updated_at: now }
+          ? {
+              status: 'queued' as const,
+              run_at: outcome.retryAt,
+              last_error: outcome.error ?? null,
+              locked_by: null,
+              locked_until: null,
+              updated_at: now,
+            }
           : { status: 'done' as const, locked_by: null, locked_until: null, updated_at: now };
     await mine(db.updateTable('jobs')).set(set).execute();
   }

@@ -51,7 +51,12 @@ export function ArchivePage() {
                   <Badge variant="light">{t(`kinds.${e.kind}`)}</Badge>
                 </Table.Td>
                 <Table.Td>
-                  {e.platform} {e.url && <Anchor href={e.url} target="_blank" rel="noopener noreferrer" size="sm">{e.externalId}</Anchor>}
+                  {e.platform}{' '}
+                  {e.url && (
+                    <Anchor href={e.url} target="_blank" rel="noopener noreferrer" size="sm">
+                      {e.externalId}
+                    </Anchor>
+                  )}
                 </Table.Td>
                 <Table.Td maw={380}>
                   <Text size="sm" lineClamp={2}>

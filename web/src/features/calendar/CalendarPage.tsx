@@ -27,7 +27,12 @@ export function daysFor(view: View, anchor: { y: number; m: number; d: number })
   const count = view === 'week' ? 7 : Math.ceil((dow + new Date(Date.UTC(anchor.y, anchor.m, 0)).getUTCDate()) / 7) * 7;
   return Array.from({ length: count }, (_, i) => {
     const x = new Date(start.getTime() + i * 86_400_000);
-    return { y: x.getUTCFullYear(), m: x.getUTCMonth() + 1, d: x.getUTCDate(), key: key(x.getUTCFullYear(), x.getUTCMonth() + 1, x.getUTCDate()) };
+    return {
+      y: x.getUTCFullYear(),
+      m: x.getUTCMonth() + 1,
+      d: x.getUTCDate(),
+      key: key(x.getUTCFullYear(), x.getUTCMonth() + 1, x.getUTCDate()),
+    };
   });
 }
 
@@ -61,8 +66,20 @@ export function CalendarPage() {
     const k = key(p.y, p.m, p.d);
     byDay.set(k, [...(byDay.get(k) ?? []), e]);
   }
-  const title = new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'de-DE', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(anchor.y, anchor.m - 1, 1)));
-  const weekdays = [t('weekdays.mon'), t('weekdays.tue'), t('weekdays.wed'), t('weekdays.thu'), t('weekdays.fri'), t('weekdays.sat'), t('weekdays.sun')];
+  const title = new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'de-DE', {
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(Date.UTC(anchor.y, anchor.m - 1, 1)));
+  const weekdays = [
+    t('weekdays.mon'),
+    t('weekdays.tue'),
+    t('weekdays.wed'),
+    t('weekdays.thu'),
+    t('weekdays.fri'),
+    t('weekdays.sat'),
+    t('weekdays.sun'),
+  ];
 
   return (
     <Stack gap="md">
@@ -85,10 +102,23 @@ export function CalendarPage() {
               data={(institutions.data ?? []).map((i) => ({ value: i.id, label: institutionName(i) }))}
             />
           )}
-          <SegmentedControl value={view} onChange={(v) => setView(v as View)} data={[{ value: 'month', label: t('month') }, { value: 'week', label: t('week') }]} />
-          <Button variant="default" onClick={() => move(-1)} aria-label={t('previous')}>‹</Button>
-          <Button variant="default" onClick={() => setAnchor({ y: now.y, m: now.m, d: now.d })}>{t('today')}</Button>
-          <Button variant="default" onClick={() => move(1)} aria-label={t('next')}>›</Button>
+          <SegmentedControl
+            value={view}
+            onChange={(v) => setView(v as View)}
+            data={[
+              { value: 'month', label: t('month') },
+              { value: 'week', label: t('week') },
+            ]}
+          />
+          <Button variant="default" onClick={() => move(-1)} aria-label={t('previous')}>
+            ‹
+          </Button>
+          <Button variant="default" onClick={() => setAnchor({ y: now.y, m: now.m, d: now.d })}>
+            {t('today')}
+          </Button>
+          <Button variant="default" onClick={() => move(1)} aria-label={t('next')}>
+            ›
+          </Button>
         </Group>
       </Group>
       <Text fw={600}>{title}</Text>
@@ -101,14 +131,39 @@ export function CalendarPage() {
           </Text>
         ))}
         {days.map((day) => (
-          <DayCell key={day.key} day={day} entries={byDay.get(day.key) ?? []} outside={view === 'month' && day.m !== anchor.m} dragging={dragging} setDragging={setDragging} tall={view === 'week'} onMove={(id, at) => reschedule.mutate({ id, scheduledAt: at })} />
+          <DayCell
+            key={day.key}
+            day={day}
+            entries={byDay.get(day.key) ?? []}
+            outside={view === 'month' && day.m !== anchor.m}
+            dragging={dragging}
+            setDragging={setDragging}
+            tall={view === 'week'}
+            onMove={(id, at) => reschedule.mutate({ id, scheduledAt: at })}
+          />
         ))}
       </SimpleGrid>
     </Stack>
   );
 }
 
-function DayCell({ day, entries, outside, dragging, setDragging, tall, onMove }: { day: Day; entries: CalendarEntry[]; outside: boolean; dragging: CalendarEntry | null; setDragging: (e: CalendarEntry | null) => void; tall: boolean; onMove: (postId: string, at: string) => void }) {
+function DayCell({
+  day,
+  entries,
+  outside,
+  dragging,
+  setDragging,
+  tall,
+  onMove,
+}: {
+  day: Day;
+  entries: CalendarEntry[];
+  outside: boolean;
+  dragging: CalendarEntry | null;
+  setDragging: (e: CalendarEntry | null) => void;
+  tall: boolean;
+  onMove: (postId: string, at: string) => void;
+}) {
   const { i18n } = useTranslation('calendar');
   const [over, setOver] = useState(false);
   const drop = () => {
@@ -161,7 +216,11 @@ function DayCell({ day, entries, outside, dragging, setDragging, tall, onMove }:
             >
               <Group gap={4} wrap="nowrap">
                 <Badge size="xs" color={e.status === 'published' ? 'green' : e.status === 'failed' ? 'red' : 'indigo'}>
-                  {new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'de-DE', { hour: '2-digit', minute: '2-digit', timeZone: COURT_TZ }).format(new Date(e.at))}
+                  {new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'de-DE', {
+                    hour: '2-digit',
+                    minute: '2-digit',
+                    timeZone: COURT_TZ,
+                  }).format(new Date(e.at))}
                 </Badge>
                 <Text size="xs" lineClamp={1}>
                   {e.excerpt}

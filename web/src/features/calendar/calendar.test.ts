@@ -10,7 +10,15 @@ describe('calendar days', () => {
     expect(days.some((d) => d.key === '2026-11-30')).toBe(true);
   });
   it('shows the week of the anchor, Monday to Sunday', () => {
-    expect(daysFor('week', { y: 2026, m: 11, d: 26 }).map((d) => d.key)).toEqual(['2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26', '2026-11-27', '2026-11-28', '2026-11-29']);
+    expect(daysFor('week', { y: 2026, m: 11, d: 26 }).map((d) => d.key)).toEqual([
+      '2026-11-23',
+      '2026-11-24',
+      '2026-11-25',
+      '2026-11-26',
+      '2026-11-27',
+      '2026-11-28',
+      '2026-11-29',
+    ]);
   });
 });
 

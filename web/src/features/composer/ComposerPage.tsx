@@ -1,4 +1,21 @@
-import { Alert, Anchor, Badge, Button, Card, Checkbox, Grid, Group, Loader, MultiSelect, Stack, Tabs, Text, TextInput, Textarea, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Checkbox,
+  Grid,
+  Group,
+  Loader,
+  MultiSelect,
+  Stack,
+  Tabs,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -48,7 +65,12 @@ function Composer({ post }: { post: Post | null }) {
   // Until the institution's languages arrive, the active tab may not exist yet: show the first one.
   const shown = tabs.includes(active) ? active : (tabs[0] ?? 'sq');
   const variants = tabs.map((lang) => ({ lang, text: texts[lang] ?? '' }));
-  const check = usePostCheck({ institutionId, variants: variants.filter((v) => v.text.trim()), commentsOnDecision: onDecision, postId: post?.id });
+  const check = usePostCheck({
+    institutionId,
+    variants: variants.filter((v) => v.text.trim()),
+    commentsOnDecision: onDecision,
+    postId: post?.id,
+  });
   const findings = check.data?.findings ?? [];
   const composed = variants
     .map((v) => v.text.trim())
@@ -59,7 +81,14 @@ function Composer({ post }: { post: Post | null }) {
 
   const submit = () =>
     save.mutate(
-      { ...(post ? {} : { institutionId: institutionId! }), variants, accountIds, mediaIds, link: link.trim() || null, commentsOnDecision: onDecision },
+      {
+        ...(post ? {} : { institutionId: institutionId! }),
+        variants,
+        accountIds,
+        mediaIds,
+        link: link.trim() || null,
+        commentsOnDecision: onDecision,
+      },
       { onSuccess: (p) => void navigate(`/posts/${p.id}`) },
     );
 
@@ -67,7 +96,11 @@ function Composer({ post }: { post: Post | null }) {
     <Stack gap="md">
       <Group justify="space-between">
         <Title order={1}>{post ? t('composer.editTitle') : t('composer.newTitle')}</Title>
-        {post && post.status !== 'draft' && <Alert color="yellow" p="xs">{t('composer.backToDraft')}</Alert>}
+        {post && post.status !== 'draft' && (
+          <Alert color="yellow" p="xs">
+            {t('composer.backToDraft')}
+          </Alert>
+        )}
       </Group>
       <Grid>
         <Grid.Col span={{ base: 12, md: 7 }}>
@@ -78,7 +111,17 @@ function Composer({ post }: { post: Post | null }) {
                   {tabs.map((l) => {
                     const n = findings.filter((f) => f.variant === l).length;
                     return (
-                      <Tabs.Tab key={l} value={l} rightSection={n ? <Badge size="xs" color={findings.some((f) => f.variant === l && f.severity === 'block') ? 'red' : 'yellow'}>{n}</Badge> : undefined}>
+                      <Tabs.Tab
+                        key={l}
+                        value={l}
+                        rightSection={
+                          n ? (
+                            <Badge size="xs" color={findings.some((f) => f.variant === l && f.severity === 'block') ? 'red' : 'yellow'}>
+                              {n}
+                            </Badge>
+                          ) : undefined
+                        }
+                      >
                         {t(`lang.${l}`)}
                         {required.includes(l) ? ' *' : ''}
                       </Tabs.Tab>
@@ -140,15 +183,32 @@ function Composer({ post }: { post: Post | null }) {
                 ))}
                 <MultiSelect
                   label={t('composer.media')}
-                  description={<Anchor component={Link} to="/media" size="xs">{t('composer.openLibrary')}</Anchor>}
-                  data={(library.data?.items ?? []).map((m) => ({ value: m.id, label: `${m.originalName}${m.provenanceMissing.length ? ` — ${t('media.incomplete')}` : ''}` }))}
+                  description={
+                    <Anchor component={Link} to="/media" size="xs">
+                      {t('composer.openLibrary')}
+                    </Anchor>
+                  }
+                  data={(library.data?.items ?? []).map((m) => ({
+                    value: m.id,
+                    label: `${m.originalName}${m.provenanceMissing.length ? ` — ${t('media.incomplete')}` : ''}`,
+                  }))}
                   value={mediaIds}
                   onChange={setMediaIds}
                   searchable
                   clearable
                 />
-                <TextInput label={t('composer.link')} placeholder="https://" value={link} onChange={(e) => setLink(e.currentTarget.value)} />
-                <Checkbox label={t('composer.onDecision')} description={t('composer.onDecisionHelp')} checked={onDecision} onChange={(e) => setOnDecision(e.currentTarget.checked)} />
+                <TextInput
+                  label={t('composer.link')}
+                  placeholder="https://"
+                  value={link}
+                  onChange={(e) => setLink(e.currentTarget.value)}
+                />
+                <Checkbox
+                  label={t('composer.onDecision')}
+                  description={t('composer.onDecisionHelp')}
+                  checked={onDecision}
+                  onChange={(e) => setOnDecision(e.currentTarget.checked)}
+                />
               </Stack>
             </Card>
             {save.error && <ErrorAlert error={save.error} />}

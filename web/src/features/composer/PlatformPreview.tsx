@@ -4,7 +4,9 @@ import { useTranslation } from 'react-i18next';
 
 /** Characters as platforms count them (grapheme clusters, so emoji and letters with marks count once). */
 export function countChars(text: string): number {
-  const Seg = (Intl as unknown as { Segmenter?: new (l?: string, o?: { granularity: string }) => { segment(s: string): Iterable<unknown> } }).Segmenter;
+  const Seg = (
+    Intl as unknown as { Segmenter?: new (l?: string, o?: { granularity: string }) => { segment(s: string): Iterable<unknown> } }
+  ).Segmenter;
   if (!Seg) return [...text].length;
   let n = 0;
   for (const _ of new Seg(undefined, { granularity: 'grapheme' }).segment(text)) n++;
@@ -15,10 +17,25 @@ export function countChars(text: string): number {
  * One preview per platform among the chosen accounts: the text as it will be sent (every language
  * version one after another), with a counter against the platform's limit from its connector manifest.
  */
-export function PlatformPreview({ text, accounts, platforms, mediaCount }: { text: string; accounts: TargetAccount[]; platforms: PlatformInfo[]; mediaCount: number }) {
+export function PlatformPreview({
+  text,
+  accounts,
+  platforms,
+  mediaCount,
+}: {
+  text: string;
+  accounts: TargetAccount[];
+  platforms: PlatformInfo[];
+  mediaCount: number;
+}) {
   const { t } = useTranslation('posts');
   const byPlatform = [...new Set(accounts.map((a) => a.platform))];
-  if (byPlatform.length === 0) return <Text c="dimmed" size="sm">{t('composer.previewNone')}</Text>;
+  if (byPlatform.length === 0)
+    return (
+      <Text c="dimmed" size="sm">
+        {t('composer.previewNone')}
+      </Text>
+    );
   const used = countChars(text);
   return (
     <Stack gap="sm">

@@ -1,4 +1,20 @@
-import { Badge, Button, Card, Checkbox, FileButton, Group, Image, Loader, Modal, Radio, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  Card,
+  Checkbox,
+  FileButton,
+  Group,
+  Image,
+  Loader,
+  Modal,
+  Radio,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Media } from '@courtdesk/contracts';
@@ -21,10 +37,16 @@ export function MediaPage() {
         <Stack gap={4}>
           <Title order={1}>{t('title')}</Title>
           <Text size="sm" c="dimmed">
-            {t('intro', { image: Math.round(MEDIA_LIMITS.maxImageBytes / 1048576), video: Math.round(MEDIA_LIMITS.maxVideoBytes / 1048576) })}
+            {t('intro', {
+              image: Math.round(MEDIA_LIMITS.maxImageBytes / 1048576),
+              video: Math.round(MEDIA_LIMITS.maxVideoBytes / 1048576),
+            })}
           </Text>
         </Stack>
-        <FileButton onChange={(f) => f && upload.mutate(f, { onSuccess: (m) => setEditing(m) })} accept="image/jpeg,image/png,image/webp,video/mp4,video/quicktime,video/webm">
+        <FileButton
+          onChange={(f) => f && upload.mutate(f, { onSuccess: (m) => setEditing(m) })}
+          accept="image/jpeg,image/png,image/webp,video/mp4,video/quicktime,video/webm"
+        >
           {(props) => (
             <Button {...props} loading={upload.isPending} data-testid="upload">
               {t('upload')}
@@ -38,7 +60,13 @@ export function MediaPage() {
       <SimpleGrid cols={{ base: 2, sm: 3, md: 4 }}>
         {(library.data?.items ?? []).map((m) => (
           <Card key={m.id} withBorder padding="xs">
-            <Card.Section>{m.kind === 'image' ? <Image src={`/api/media/${m.id}/thumbnail`} alt={m.altText ?? ''} h={140} fit="cover" /> : <Text p="md">🎞 {m.originalName}</Text>}</Card.Section>
+            <Card.Section>
+              {m.kind === 'image' ? (
+                <Image src={`/api/media/${m.id}/thumbnail`} alt={m.altText ?? ''} h={140} fit="cover" />
+              ) : (
+                <Text p="md">🎞 {m.originalName}</Text>
+              )}
+            </Card.Section>
             <Text size="sm" mt="xs" lineClamp={1}>
               {m.originalName}
             </Text>
@@ -103,7 +131,15 @@ function ProvenanceForm({ media, institutionId, onClose }: { media: Media; insti
             save.mutate(
               {
                 id: media.id,
-                body: { author: author || null, source: source || null, licence: ownWork ? null : licence || null, ownWork, identifiablePeople: people === '' ? null : people === 'yes', consent: people === 'yes' ? ((consent || null) as Media['consent']) : null, altText: alt || null },
+                body: {
+                  author: author || null,
+                  source: source || null,
+                  licence: ownWork ? null : licence || null,
+                  ownWork,
+                  identifiablePeople: people === '' ? null : people === 'yes',
+                  consent: people === 'yes' ? ((consent || null) as Media['consent']) : null,
+                  altText: alt || null,
+                },
               },
               { onSuccess: onClose },
             )

@@ -18,7 +18,9 @@ export function PauseSwitch() {
     <>
       {s.paused && (
         <Alert color="orange" title={t('pause.pausedTitle')} data-testid="publishing-paused">
-          <Text size="sm">{t('pause.pausedBody', { reason: s.reason ?? '', at: s.changedAt ? formatCourtTime(s.changedAt, i18n.language) : '' })}</Text>
+          <Text size="sm">
+            {t('pause.pausedBody', { reason: s.reason ?? '', at: s.changedAt ? formatCourtTime(s.changedAt, i18n.language) : '' })}
+          </Text>
         </Alert>
       )}
       {s.canToggle && (

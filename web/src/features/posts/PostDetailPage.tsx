@@ -1,4 +1,20 @@
-import { Alert, Anchor, Badge, Button, Card, Group, Image, Loader, Modal, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Image,
+  Loader,
+  Modal,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -48,23 +64,66 @@ function Detail({ post }: { post: Post }) {
         {post.approvedBy && ` · ${t('detail.approvedBy', { name: post.approvedBy.name, at: fmt(post.approvedAt!) })}`}
       </Text>
       {act.error && <ErrorAlert error={act.error} />}
-      {post.override && <Alert color="orange" title={t('detail.overrideTitle')}>{t('detail.overrideBody', { name: post.override.byName, at: fmt(post.override.at), reason: post.override.reason })}</Alert>}
-      {post.decisionPermission && <Alert color="blue" title={t('detail.permissionTitle')}>{t('detail.permissionBody', { name: post.decisionPermission.byName, at: fmt(post.decisionPermission.at), reason: post.decisionPermission.reason })}</Alert>}
+      {post.override && (
+        <Alert color="orange" title={t('detail.overrideTitle')}>
+          {t('detail.overrideBody', { name: post.override.byName, at: fmt(post.override.at), reason: post.override.reason })}
+        </Alert>
+      )}
+      {post.decisionPermission && (
+        <Alert color="blue" title={t('detail.permissionTitle')}>
+          {t('detail.permissionBody', {
+            name: post.decisionPermission.byName,
+            at: fmt(post.decisionPermission.at),
+            reason: post.decisionPermission.reason,
+          })}
+        </Alert>
+      )}
 
       <Card withBorder>
         <Stack gap="sm">
           <Text fw={600}>{t('detail.next')}</Text>
           <Group>
-            {can.submit && <Button onClick={() => run('submit')} loading={act.isPending}>{t('actions.submit')}</Button>}
-            {can.approve && <Button color="green" onClick={() => run('approve')} loading={act.isPending} data-testid="approve">{t('actions.approve')}</Button>}
-            {can.override && <Button color="orange" variant="light" onClick={() => setReasonFor('override')}>{t('actions.override')}</Button>}
-            {can.grantDecisionPermission && <Button variant="light" onClick={() => setReasonFor('decision-permission')}>{t('actions.permit')}</Button>}
-            {can.unschedule && <Button variant="default" onClick={() => run('unschedule')}>{t('actions.unschedule')}</Button>}
-            {can.returnToDraft && <Button variant="subtle" onClick={() => run('return-to-draft')}>{t('actions.returnToDraft')}</Button>}
+            {can.submit && (
+              <Button onClick={() => run('submit')} loading={act.isPending}>
+                {t('actions.submit')}
+              </Button>
+            )}
+            {can.approve && (
+              <Button color="green" onClick={() => run('approve')} loading={act.isPending} data-testid="approve">
+                {t('actions.approve')}
+              </Button>
+            )}
+            {can.override && (
+              <Button color="orange" variant="light" onClick={() => setReasonFor('override')}>
+                {t('actions.override')}
+              </Button>
+            )}
+            {can.grantDecisionPermission && (
+              <Button variant="light" onClick={() => setReasonFor('decision-permission')}>
+                {t('actions.permit')}
+              </Button>
+            )}
+            {can.unschedule && (
+              <Button variant="default" onClick={() => run('unschedule')}>
+                {t('actions.unschedule')}
+              </Button>
+            )}
+            {can.returnToDraft && (
+              <Button variant="subtle" onClick={() => run('return-to-draft')}>
+                {t('actions.returnToDraft')}
+              </Button>
+            )}
           </Group>
           {can.schedule && (
             <Group align="flex-end">
-              <TextInput type="datetime-local" label={t('detail.when', { tz: COURT_TZ })} value={when} onChange={(e) => setWhen(e.currentTarget.value)} data-testid="schedule-at" />
+              <TextInput
+                type="datetime-local"
+                step={1}
+                label={t('detail.when', { tz: COURT_TZ })}
+                value={when}
+                onChange={(e) => setWhen(e.currentTarget.value)}
+                data-testid="schedule-at"
+              />
               <Button onClick={() => run('schedule', { scheduledAt: fromLocalInput(when) })} data-testid="schedule">
                 {post.status === 'scheduled' ? t('actions.reschedule') : t('actions.schedule')}
               </Button>
@@ -73,16 +132,24 @@ function Detail({ post }: { post: Post }) {
               </Button>
             </Group>
           )}
-          {!Object.values(can).some(Boolean) && <Text size="sm" c="dimmed">{t('detail.nothingToDo')}</Text>}
+          {!Object.values(can).some(Boolean) && (
+            <Text size="sm" c="dimmed">
+              {t('detail.nothingToDo')}
+            </Text>
+          )}
           {(post.status === 'draft' || post.status === 'review') && post.findings.some((f) => f.severity === 'block') && !post.override && (
-            <Text size="sm" c="red">{t('detail.blockedHint')}</Text>
+            <Text size="sm" c="red">
+              {t('detail.blockedHint')}
+            </Text>
           )}
           {post.scheduledAt && <Text size="sm">{t('detail.scheduledFor', { at: fmt(post.scheduledAt), tz: COURT_TZ })}</Text>}
         </Stack>
       </Card>
 
       <Card withBorder>
-        <Text fw={600} mb="xs">{t('detail.accounts')}</Text>
+        <Text fw={600} mb="xs">
+          {t('detail.accounts')}
+        </Text>
         <Table>
           <Table.Thead>
             <Table.Tr>
@@ -96,21 +163,41 @@ function Detail({ post }: { post: Post }) {
             {post.targets.map((x) => (
               <Table.Tr key={x.id} data-testid={`target-${x.handle}`}>
                 <Table.Td>
-                  {x.displayName} <Text span c="dimmed" size="sm">@{x.handle} · {x.platform}</Text>
+                  {x.displayName}{' '}
+                  <Text span c="dimmed" size="sm">
+                    @{x.handle} · {x.platform}
+                  </Text>
                 </Table.Td>
-                <Table.Td><PostStatusBadge status={x.status} /></Table.Td>
+                <Table.Td>
+                  <PostStatusBadge status={x.status} />
+                </Table.Td>
                 <Table.Td>
                   {x.url && (
                     <Anchor href={x.url} target="_blank" rel="noopener noreferrer" size="sm">
                       {x.externalId}
                     </Anchor>
                   )}
-                  {x.publishedAt && <Text size="xs" c="dimmed">{fmt(x.publishedAt)}</Text>}
+                  {x.publishedAt && (
+                    <Text size="xs" c="dimmed">
+                      {fmt(x.publishedAt)}
+                    </Text>
+                  )}
                   {x.errorMessage && (
                     <Stack gap={2}>
-                      <Text size="sm" c={x.status === 'failed' ? 'red' : 'orange'}>{t(`errors.${x.status === 'failed' ? 'failed' : 'retrying'}`)} {t(`targetErrors.${x.errorCode ?? 'unknown'}`, { defaultValue: x.errorMessage ?? '' })}</Text>
-                      {x.platformMessage && <Text size="xs" c="dimmed">{t('detail.platformSaid', { message: x.platformMessage })}</Text>}
-                      {x.nextAttemptAt && x.status !== 'failed' && <Text size="xs" c="dimmed">{t('detail.nextAttempt', { at: fmt(x.nextAttemptAt) })}</Text>}
+                      <Text size="sm" c={x.status === 'failed' ? 'red' : 'orange'}>
+                        {t(`errors.${x.status === 'failed' ? 'failed' : 'retrying'}`)}{' '}
+                        {t(`targetErrors.${x.errorCode ?? 'unknown'}`, { defaultValue: x.errorMessage ?? '' })}
+                      </Text>
+                      {x.platformMessage && (
+                        <Text size="xs" c="dimmed">
+                          {t('detail.platformSaid', { message: x.platformMessage })}
+                        </Text>
+                      )}
+                      {x.nextAttemptAt && x.status !== 'failed' && (
+                        <Text size="xs" c="dimmed">
+                          {t('detail.nextAttempt', { at: fmt(x.nextAttemptAt) })}
+                        </Text>
+                      )}
                     </Stack>
                   )}
                 </Table.Td>
@@ -145,13 +232,19 @@ function Detail({ post }: { post: Post }) {
           {post.media.map((m) => (
             <Stack key={m.id} gap={2} align="center">
               <Image src={`/api/media/${m.id}/thumbnail`} alt={m.altText ?? ''} w={120} h={90} fit="cover" radius="sm" />
-              {!m.provenanceComplete && <Badge color="red" size="xs">{t('media.incomplete')}</Badge>}
+              {!m.provenanceComplete && (
+                <Badge color="red" size="xs">
+                  {t('media.incomplete')}
+                </Badge>
+              )}
             </Stack>
           ))}
         </Group>
       )}
       <Card withBorder>
-        <Text fw={600} mb="xs">{t('composer.findings')}</Text>
+        <Text fw={600} mb="xs">
+          {t('composer.findings')}
+        </Text>
         <FindingsList findings={post.findings} />
       </Card>
 
@@ -163,20 +256,32 @@ function Detail({ post }: { post: Post }) {
             color="red"
             disabled={reason.trim().length < 5}
             loading={act.isPending}
-            onClick={() => removing && act.mutate({ action: `targets/${removing}/delete`, body: { reason } }, { onSuccess: () => (setRemoving(null), setReason('')) })}
+            onClick={() =>
+              removing &&
+              act.mutate(
+                { action: `targets/${removing}/delete`, body: { reason } },
+                { onSuccess: () => (setRemoving(null), setReason('')) },
+              )
+            }
           >
             {t('pause.confirm')}
           </Button>
         </Stack>
       </Modal>
-      <Modal opened={reasonFor !== null} onClose={() => setReasonFor(null)} title={reasonFor === 'override' ? t('actions.override') : t('actions.permit')}>
+      <Modal
+        opened={reasonFor !== null}
+        onClose={() => setReasonFor(null)}
+        title={reasonFor === 'override' ? t('actions.override') : t('actions.permit')}
+      >
         <Stack>
           <Text size="sm">{reasonFor === 'override' ? t('detail.overrideHelp') : t('detail.permitHelp')}</Text>
           <Textarea label={t('pause.reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} autosize minRows={2} />
           <Button
             disabled={reason.trim().length < 5}
             loading={act.isPending}
-            onClick={() => reasonFor && act.mutate({ action: reasonFor, body: { reason } }, { onSuccess: () => (setReasonFor(null), setReason('')) })}
+            onClick={() =>
+              reasonFor && act.mutate({ action: reasonFor, body: { reason } }, { onSuccess: () => (setReasonFor(null), setReason('')) })
+            }
           >
             {t('pause.confirm')}
           </Button>

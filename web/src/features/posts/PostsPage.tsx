@@ -64,7 +64,13 @@ export function PostsPage() {
                   <PostStatusBadge status={p.status} />
                 </Table.Td>
                 <Table.Td>{p.targets.map((x) => `@${x.handle}`).join(', ')}</Table.Td>
-                <Table.Td>{p.publishedAt ? formatCourtTime(p.publishedAt, i18n.language) : p.scheduledAt ? formatCourtTime(p.scheduledAt, i18n.language) : '—'}</Table.Td>
+                <Table.Td>
+                  {p.publishedAt
+                    ? formatCourtTime(p.publishedAt, i18n.language)
+                    : p.scheduledAt
+                      ? formatCourtTime(p.scheduledAt, i18n.language)
+                      : '—'}
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

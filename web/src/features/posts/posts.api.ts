@@ -27,7 +27,11 @@ export const postKeys = {
 };
 
 export function usePosts(q: { institutionId?: string; status?: PostStatus; awaitingMe?: boolean }) {
-  return useQuery({ queryKey: postKeys.list(q), queryFn: ({ signal }) => api.get<{ items: PostSummary[] }>('/api/posts', { signal, query: { ...q, awaitingMe: q.awaitingMe ? 'true' : undefined } }) });
+  return useQuery({
+    queryKey: postKeys.list(q),
+    queryFn: ({ signal }) =>
+      api.get<{ items: PostSummary[] }>('/api/posts', { signal, query: { ...q, awaitingMe: q.awaitingMe ? 'true' : undefined } }),
+  });
 }
 
 /** A post; refreshed every 2 s while something is on its way out, so the officer sees it land. */
@@ -43,7 +47,8 @@ export function usePost(id: string | undefined) {
 export function useSavePost(id?: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: PostCreateBody | PostWriteBody) => (id ? api.put<Post>(`/api/posts/${id}`, body) : api.post<Post>('/api/posts', body)),
+    mutationFn: (body: PostCreateBody | PostWriteBody) =>
+      id ? api.put<Post>(`/api/posts/${id}`, body) : api.post<Post>('/api/posts', body),
     onSuccess: (post) => {
       qc.setQueryData(postKeys.one(post.id), post);
       void qc.invalidateQueries({ queryKey: postKeys.all });
@@ -56,7 +61,8 @@ export type PostActionName = 'submit' | 'approve' | 'override' | 'decision-permi
 export function usePostAction(id: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ action, body }: { action: PostActionName | `targets/${string}/retry` | `targets/${string}/delete`; body?: unknown }) => api.post<Post>(`/api/posts/${id}/${action}`, body ?? {}),
+    mutationFn: ({ action, body }: { action: PostActionName | `targets/${string}/retry` | `targets/${string}/delete`; body?: unknown }) =>
+      api.post<Post>(`/api/posts/${id}/${action}`, body ?? {}),
     onSuccess: (post) => {
       qc.setQueryData(postKeys.one(post.id), post);
       void qc.invalidateQueries({ queryKey: postKeys.all });
@@ -77,7 +83,12 @@ export function useReschedule() {
 }
 
 /** The live check while typing (debounced 300 ms). */
-export function usePostCheck(body: { institutionId: string | undefined; variants: PostVariantInput[]; commentsOnDecision: boolean; postId?: string }) {
+export function usePostCheck(body: {
+  institutionId: string | undefined;
+  variants: PostVariantInput[];
+  commentsOnDecision: boolean;
+  postId?: string;
+}) {
   const debounced = useDebounced(body, 300);
   return useQuery({
     queryKey: ['posts', 'check', debounced],
@@ -88,15 +99,27 @@ export function usePostCheck(body: { institutionId: string | undefined; variants
 }
 
 export function usePlatforms() {
-  return useQuery({ queryKey: ['publishing', 'platforms'], queryFn: ({ signal }) => api.get<{ items: PlatformInfo[] }>('/api/publishing/platforms', { signal }), staleTime: 300_000 });
+  return useQuery({
+    queryKey: ['publishing', 'platforms'],
+    queryFn: ({ signal }) => api.get<{ items: PlatformInfo[] }>('/api/publishing/platforms', { signal }),
+    staleTime: 300_000,
+  });
 }
 
 export function useTargetAccounts(institutionId: string | undefined) {
-  return useQuery({ queryKey: ['publishing', 'accounts', institutionId], enabled: !!institutionId, queryFn: ({ signal }) => api.get<{ items: TargetAccount[] }>('/api/publishing/accounts', { signal, query: { institutionId } }) });
+  return useQuery({
+    queryKey: ['publishing', 'accounts', institutionId],
+    enabled: !!institutionId,
+    queryFn: ({ signal }) => api.get<{ items: TargetAccount[] }>('/api/publishing/accounts', { signal, query: { institutionId } }),
+  });
 }
 
 export function usePublishingState() {
-  return useQuery({ queryKey: ['publishing', 'state'], queryFn: ({ signal }) => api.get<PublishingState>('/api/publishing/state', { signal }), refetchInterval: 30_000 });
+  return useQuery({
+    queryKey: ['publishing', 'state'],
+    queryFn: ({ signal }) => api.get<PublishingState>('/api/publishing/state', { signal }),
+    refetchInterval: 30_000,
+  });
 }
 
 export function useSetPaused() {
@@ -108,15 +131,26 @@ export function useSetPaused() {
 }
 
 export function useCalendar(q: { from: string; to: string; institutionId?: string }) {
-  return useQuery({ queryKey: postKeys.calendar(q), queryFn: ({ signal }) => api.get<{ items: CalendarEntry[]; timeZone: string }>('/api/calendar', { signal, query: q }) });
+  return useQuery({
+    queryKey: postKeys.calendar(q),
+    queryFn: ({ signal }) => api.get<{ items: CalendarEntry[]; timeZone: string }>('/api/calendar', { signal, query: q }),
+  });
 }
 
 export function useArchive(institutionId: string | undefined) {
-  return useQuery({ queryKey: ['archive', institutionId], enabled: !!institutionId, queryFn: ({ signal }) => api.get<{ items: ArchiveEntry[] }>('/api/archive', { signal, query: { institutionId } }) });
+  return useQuery({
+    queryKey: ['archive', institutionId],
+    enabled: !!institutionId,
+    queryFn: ({ signal }) => api.get<{ items: ArchiveEntry[] }>('/api/archive', { signal, query: { institutionId } }),
+  });
 }
 
 export function useMediaLibrary(institutionId: string | undefined) {
-  return useQuery({ queryKey: ['media', institutionId], enabled: !!institutionId, queryFn: ({ signal }) => api.get<{ items: Media[] }>('/api/media', { signal, query: { institutionId } }) });
+  return useQuery({
+    queryKey: ['media', institutionId],
+    enabled: !!institutionId,
+    queryFn: ({ signal }) => api.get<{ items: Media[] }>('/api/media', { signal, query: { institutionId } }),
+  });
 }
 
 /** Multipart upload (the JSON client does not do files); same CSRF header as every write. */
@@ -126,7 +160,12 @@ export function useUploadMedia(institutionId: string | undefined, csrfToken: str
     mutationFn: async (file: File) => {
       const form = new FormData();
       form.append('file', file);
-      const res = await fetch(`/api/media?institutionId=${encodeURIComponent(institutionId ?? '')}`, { method: 'POST', body: form, credentials: 'same-origin', headers: csrfToken ? { 'x-csrf-token': csrfToken } : {} });
+      const res = await fetch(`/api/media?institutionId=${encodeURIComponent(institutionId ?? '')}`, {
+        method: 'POST',
+        body: form,
+        credentials: 'same-origin',
+        headers: csrfToken ? { 'x-csrf-token': csrfToken } : {},
+      });
       const body = (await res.json().catch(() => null)) as ({ error?: { code: string; message: string } } & Media) | null;
       if (!res.ok) throw new ApiError(body?.error?.code ?? `http_${res.status}`, body?.error?.message ?? res.statusText, res.status);
       return body as Media;
@@ -144,10 +183,17 @@ export function useSaveProvenance(institutionId: string | undefined) {
 }
 
 export function useNotifications() {
-  return useQuery({ queryKey: ['notifications'], queryFn: ({ signal }) => api.get<{ items: Notification[]; unread: number }>('/api/notifications', { signal }), refetchInterval: 30_000 });
+  return useQuery({
+    queryKey: ['notifications'],
+    queryFn: ({ signal }) => api.get<{ items: Notification[]; unread: number }>('/api/notifications', { signal }),
+    refetchInterval: 30_000,
+  });
 }
 
 export function useMarkRead() {
   const qc = useQueryClient();
-  return useMutation({ mutationFn: (ids: string[] | 'all') => api.post('/api/notifications/read', { ids }), onSuccess: () => void qc.invalidateQueries({ queryKey: ['notifications'] }) });
+  return useMutation({
+    mutationFn: (ids: string[] | 'all') => api.post('/api/notifications/read', { ids }),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: ['notifications'] }),
+  });
 }

@@ -2,7 +2,11 @@
 export const COURT_TZ = 'Europe/Belgrade';
 
 /** "24.11.2026, 14:30" in Europe/Belgrade, whatever the browser's zone. */
-export function formatCourtTime(iso: string, locale: string, opts: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' }): string {
+export function formatCourtTime(
+  iso: string,
+  locale: string,
+  opts: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' },
+): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
   return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'de-DE', { ...opts, timeZone: COURT_TZ }).format(d);
@@ -10,7 +14,15 @@ export function formatCourtTime(iso: string, locale: string, opts: Intl.DateTime
 
 /** The parts of an instant as seen in Europe/Belgrade. */
 export function courtParts(iso: string): { y: number; m: number; d: number; hh: number; mm: number } {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: COURT_TZ, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(new Date(iso));
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: COURT_TZ,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(new Date(iso));
   const get = (t: string) => Number(parts.find((p) => p.type === t)?.value ?? 0);
   return { y: get('year'), m: get('month'), d: get('day'), hh: get('hour'), mm: get('minute') };
 }
@@ -23,15 +35,19 @@ export function fromCourtTime(y: number, m: number, d: number, hh: number, mm: n
   return new Date(guess - offset).toISOString();
 }
 
-/** `YYYY-MM-DDTHH:mm` for an <input type="datetime-local"> showing Europe/Belgrade time. */
+/** `YYYY-MM-DDTHH:mm` (`:ss` when not zero) for an <input type="datetime-local"> showing Europe/Belgrade time. */
 export function toLocalInput(iso: string): string {
   const p = courtParts(iso);
   const pad = (n: number) => String(n).padStart(2, '0');
-  return `${p.y}-${pad(p.m)}-${pad(p.d)}T${pad(p.hh)}:${pad(p.mm)}`;
+  // Zone offsets are whole minutes, so the seconds are the same in UTC and in Europe/Belgrade.
+  const ss = new Date(iso).getUTCSeconds();
+  return `${p.y}-${pad(p.m)}-${pad(p.d)}T${pad(p.hh)}:${pad(p.mm)}${ss ? `:${pad(ss)}` : ''}`;
 }
 
+/** The UTC instant of a datetime-local value in Europe/Belgrade; seconds, when given, are kept (not dropped). */
 export function fromLocalInput(value: string): string | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(value);
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?/.exec(value);
   if (!m) return null;
-  return fromCourtTime(Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]));
+  const minute = fromCourtTime(Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]));
+  return m[6] ? new Date(Date.parse(minute) + Number(m[6]) * 1000).toISOString() : minute;
 }

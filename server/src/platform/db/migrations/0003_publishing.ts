@@ -49,7 +49,12 @@ async function sandboxTables(db: Kysely<unknown>): Promise<void> {
     .addColumn('deleted_at', 'text')
     .execute();
   // The platform-side guarantee: one post per (account, idempotency key), whatever the caller does.
-  await db.schema.createIndex('sandbox_posts_idem_uq').on('sandbox_posts').columns(['account_external_id', 'idempotency_key']).unique().execute();
+  await db.schema
+    .createIndex('sandbox_posts_idem_uq')
+    .on('sandbox_posts')
+    .columns(['account_external_id', 'idempotency_key'])
+    .unique()
+    .execute();
 
   await db.schema
     .createTable('sandbox_comments')
@@ -65,7 +70,11 @@ async function sandboxTables(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('deleted_at', 'text')
     .execute();
-  await db.schema.createIndex('sandbox_comments_account_idx').on('sandbox_comments').columns(['account_external_id', 'created_at']).execute();
+  await db.schema
+    .createIndex('sandbox_comments_account_idx')
+    .on('sandbox_comments')
+    .columns(['account_external_id', 'created_at'])
+    .execute();
 
   await db.schema
     .createTable('sandbox_messages')
@@ -78,7 +87,11 @@ async function sandboxTables(db: Kysely<unknown>): Promise<void> {
     .addColumn('from_account', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('sandbox_messages_account_idx').on('sandbox_messages').columns(['account_external_id', 'created_at']).execute();
+  await db.schema
+    .createIndex('sandbox_messages_account_idx')
+    .on('sandbox_messages')
+    .columns(['account_external_id', 'created_at'])
+    .execute();
 
   await db.schema
     .createTable('sandbox_faults')
