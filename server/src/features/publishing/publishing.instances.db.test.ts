@@ -49,7 +49,6 @@ describeEachEngine('two instances publishing from one database', (engine) => {
     await appoint(ctx.database.db, { issuer: president.id, people: [[pio.id, 'responsible_officer']], accounts: accs.map((a) => a.id) });
     const c = await signIn(ctx, pio);
     const ids: string[] = [];
-    const at = new Date(Date.now() + 3000).toISOString();
     for (let i = 0; i < N; i++) {
       const res = await c.post('/api/posts', {
         institutionId: 'inst-bc-prishtine',
@@ -63,9 +62,11 @@ describeEachEngine('two instances publishing from one database', (engine) => {
       });
       const id = res.json().id as string;
       await c.post(`/api/posts/${id}/approve`);
-      expect((await c.post(`/api/posts/${id}/schedule`, { scheduledAt: at })).statusCode).toBe(200);
       ids.push(id);
     }
+    // Scheduled together, shortly ahead, so slow post creation does not count as latency.
+    const at = new Date(Date.now() + 2000).toISOString();
+    for (const id of ids) expect((await c.post(`/api/posts/${id}/schedule`, { scheduledAt: at })).statusCode).toBe(200);
     const calls = new Map<string, number>();
     const perInstance: number[] = [0, 0];
     for (let i = 0; i < 2; i++) {
