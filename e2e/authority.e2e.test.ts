@@ -32,7 +32,6 @@ function signedAct(title: string): Buffer {
   );
 }
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
-const today = () => new Date().toISOString().slice(0, 10);
 const year = new Date().getUTCFullYear();
 
 /** Picks options in a Mantine Select/MultiSelect by its label, as a user would: open, click the option. */
@@ -114,7 +113,9 @@ it('a president appoints a Responsible Officer and two substitutes; the officer 
     await dialog.getByLabel('Number').fill(subNumber);
     await choose(dialog, 'Substitute officers', 'Besa Morina');
     await dialog.getByLabel('All accounts of the institution, including future ones').check();
-    await dialog.locator('input[type="file"]').setInputFiles({ name: 'zevendesuesit.pdf', mimeType: 'application/pdf', buffer: signedAct(subNumber) });
+    await dialog
+      .locator('input[type="file"]')
+      .setInputFiles({ name: 'zevendesuesit.pdf', mimeType: 'application/pdf', buffer: signedAct(subNumber) });
     await dialog.getByRole('button', { name: 'Record the decision' }).click();
     await dialog.getByRole('alert').getByText('Name at least two substitute responsible officers. (art. 3.2)').waitFor();
     await choose(dialog, 'Substitute officers', 'Emir Hodžić');
@@ -138,16 +139,24 @@ it('a president appoints a Responsible Officer and two substitutes; the officer 
     await rec.getByLabel('Why this person (optional)').fill('Writes the Turkish and Bosnian versions of our notices.');
     await rec.getByRole('button', { name: 'Recommend an editor' }).click();
     await officer.getByText('Recommendation sent to the president.').waitFor();
-    await officer.getByRole('row', { name: /Selin Aydın/ }).getByText('Waiting for consent').waitFor();
+    await officer
+      .getByRole('row', { name: /Selin Aydın/ })
+      .getByText('Waiting for consent')
+      .waitFor();
 
     // 3. The president consents: the consent is itself a decision with its number and signed act.
     await page.goto(`${server.url}/editor-requests`);
-    await page.getByRole('row', { name: /Selin Aydın/ }).getByText('Milica Jovanović').waitFor();
+    await page
+      .getByRole('row', { name: /Selin Aydın/ })
+      .getByText('Milica Jovanović')
+      .waitFor();
     await page.getByRole('button', { name: 'Consent for Selin Aydın' }).click();
     const consent = page.getByRole('dialog', { name: 'Consent: editor access for Selin Aydın' });
     const edNumber = `GJTHPZ-${year}/13`;
     await consent.getByLabel('Number').fill(edNumber);
-    await consent.locator('input[type="file"]').setInputFiles({ name: 'redaktore.pdf', mimeType: 'application/pdf', buffer: signedAct(edNumber) });
+    await consent
+      .locator('input[type="file"]')
+      .setInputFiles({ name: 'redaktore.pdf', mimeType: 'application/pdf', buffer: signedAct(edNumber) });
     await consent.getByRole('button', { name: 'Consent' }).click();
     await page.getByText('Selin Aydın now has editor access.').waitFor();
     await page.goto(`${server.url}/decisions`);
@@ -167,7 +176,10 @@ it('a president appoints a Responsible Officer and two substitutes; the officer 
     const prizren = pub.getByRole('region', { name: 'Basic Court of Prizren', exact: true });
     await prizren.getByRole('cell', { name: '@gjthprizren' }).waitFor();
     await prizren.getByText('Confirmed by decision').waitFor();
-    await pub.getByRole('region', { name: 'Basic Court of Prishtina', exact: true }).getByRole('cell', { name: '@gjthprishtine' }).waitFor();
+    await pub
+      .getByRole('region', { name: 'Basic Court of Prishtina', exact: true })
+      .getByRole('cell', { name: '@gjthprishtine' })
+      .waitFor();
     await pub.getByLabel('Search by court, name or handle').fill('prizren');
     await expect.poll(() => pub.getByRole('region', { name: 'Basic Court of Prishtina', exact: true }).count()).toBe(0);
     const json = await (await visitor.request.get(`${server.url}/public/accounts.json`)).json();
@@ -199,13 +211,18 @@ it('a president appoints a Responsible Officer and two substitutes; the officer 
     await leave.getByLabel('Note (optional)').fill(`Resignation accepted by decision GJTHPZ-${year}/14.`);
     await leave.getByRole('button', { name: 'Mark as resigned' }).click();
     await page.getByText('Milica Jovanović is marked as resigned. The off-boarding checklist is open.').waitFor();
-    await page.getByRole('row', { name: /Milica Jovanović/ }).getByText('Resigned').waitFor();
+    await page
+      .getByRole('row', { name: /Milica Jovanović/ })
+      .getByText('Resigned')
+      .waitFor();
 
     // Her session answers 401 at once; in the browser she is sent back to sign in; her password no longer opens it.
     expect((await officerContext.request.get(`${server.url}/api/editor-requests`)).status()).toBe(401);
     await officer.goto(`${server.url}/editor-requests`);
     await officer.getByRole('heading', { name: 'Sign in' }).waitFor();
-    const again = await officerContext.request.post(`${server.url}/api/auth/login`, { data: { email: 'pio@prizren.test', password: DEMO_PASSWORD } });
+    const again = await officerContext.request.post(`${server.url}/api/auth/login`, {
+      data: { email: 'pio@prizren.test', password: DEMO_PASSWORD },
+    });
     expect(again.ok()).toBe(false);
 
     // Her part in the decision ended; the checklist is owned by the president, per account, plus her posts.
@@ -215,14 +232,25 @@ it('a president appoints a Responsible Officer and two substitutes; the officer 
     await page.goto(`${server.url}/offboarding`);
     await page.getByRole('heading', { name: 'Off-boarding after someone leaves' }).waitFor();
     await page.getByText('4 open steps; the oldest has waited 0 day(s).').waitFor();
-    for (const step of ['Remove from the platform’s admin/editor role', 'Change the account password', 'Renew the account’s 2FA secret', 'Reassign drafts and scheduled posts']) {
+    for (const step of [
+      'Remove from the platform’s admin/editor role',
+      'Change the account password',
+      'Renew the account’s 2FA secret',
+      'Reassign drafts and scheduled posts',
+    ]) {
       const row = page.getByRole('row', { name: new RegExp(step) });
       await row.getByText('Milica Jovanović').waitFor();
       await row.getByText('Ajten Dursun').waitFor();
     }
-    await page.getByRole('row', { name: /Change the account password/ }).getByText('sandbox · @gjthprizren').waitFor();
+    await page
+      .getByRole('row', { name: /Change the account password/ })
+      .getByText('sandbox · @gjthprizren')
+      .waitFor();
     // One step done, with a note; the rest stay open.
-    await page.getByRole('row', { name: /Change the account password/ }).getByRole('button', { name: 'Mark as done' }).click();
+    await page
+      .getByRole('row', { name: /Change the account password/ })
+      .getByRole('button', { name: 'Mark as done' })
+      .click();
     const done = page.getByRole('dialog', { name: 'Done: Change the account password' });
     await done.getByLabel('Note (optional)').fill('New password set and stored in the vault.');
     await done.getByRole('button', { name: 'Mark as done' }).click();
