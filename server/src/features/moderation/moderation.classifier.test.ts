@@ -3,8 +3,11 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { classifyComment } from './index.js';
 
-const act = (t: string): string => classifyComment(t).action;
-const cats = (t: string): string[] => classifyComment(t).categories;
+// The rule-level cases below check the rules alone (the learned booster may send a `keep` look-alike to
+// `review`, never to `remove` without a rule cue — see moderation.booster.test.ts); the labelled-set
+// targets at the end run the full system (rules + booster).
+const act = (t: string): string => classifyComment(t, { booster: false }).action;
+const cats = (t: string): string[] => classifyComment(t, { booster: false }).categories;
 
 describe('insult — aimed at a person, in each language', () => {
   it.each([

@@ -113,5 +113,31 @@ export function explain(rule: string, category: ModerationCategory, match: strin
   return `${ARTICLE[lang]} — ${CATEGORY[category][lang]}: ${body}`;
 }
 
+const MODEL_TEXT: Record<'model.review' | 'model.remove' | 'model.rule-cue', Texts> = {
+  'model.rule-cue': {
+    en: '"{m}" is a lexicon cue of this kind; on its own the rules would not remove the comment, but the learned model rates it {p}% likely to break the rule (most weight: {w}).',
+    sq: '"{m}" është shenjë e këtij lloji në leksikon; vetëm rregullat nuk do ta hiqnin komentin, por modeli i mësuar e vlerëson {p}% të mundshëm se e shkel rregullin (më së shumti peshojnë: {w}).',
+    sr: '"{m}" je leksički znak ove vrste; sama pravila ne bi uklonila komentar, ali naučeni model procenjuje sa {p}% verovatnoće da krši pravilo (najveću težinu imaju: {w}).',
+  },
+  'model.review': {
+    en: 'the learned model, trained on labelled comments, rates this comment {p}% likely to break the rule (most weight: {w}); no lexicon rule fired — please review.',
+    sq: 'modeli i mësuar nga komente të etiketuara e vlerëson këtë koment {p}% të mundshëm se e shkel rregullin (më së shumti peshojnë: {w}); asnjë rregull i leksikonit nuk u aktivizua — ju lutem shqyrtojeni.',
+    sr: 'naučeni model, obučen na označenim komentarima, procenjuje da ovaj komentar sa {p}% verovatnoće krši pravilo (najveću težinu imaju: {w}); nijedno leksičko pravilo nije aktivirano — molimo proverite.',
+  },
+  'model.remove': {
+    en: 'the learned model rates this comment {p}% likely to break the rule (most weight: {w}) and the lexicon found cues of the same kind aimed at a person.',
+    sq: 'modeli i mësuar e vlerëson këtë koment {p}% të mundshëm se e shkel rregullin (më së shumti peshojnë: {w}) dhe leksikoni gjeti shenja të të njëjtit lloj që i drejtohen një personi.',
+    sr: 'naučeni model procenjuje da ovaj komentar sa {p}% verovatnoće krši pravilo (najveću težinu imaju: {w}), a leksikon je našao znake iste vrste upućene osobi.',
+  },
+};
+
+/** Explanation of a booster-driven reason: probability, the words that weighed most, category, art. 3.7. */
+export function explainModel(rule: 'model.review' | 'model.remove' | 'model.rule-cue', category: ModerationCategory, match: string, top: string[], p: number, lang: ModerationLang): string {
+  void match;
+  const w = top.map((t) => `"${t.length > 40 ? `${t.slice(0, 37)}…` : t}"`).join(', ');
+  const body = MODEL_TEXT[rule][lang].replace('{p}', String(Math.round(p * 100))).replace('{w}', w);
+  return `${ARTICLE[lang]} — ${CATEGORY[category][lang]}: ${body}`;
+}
+
 /** Rule ids that have explanations (used by tests). */
 export const RULE_IDS = Object.keys(RULES);

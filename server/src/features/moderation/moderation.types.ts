@@ -42,6 +42,8 @@ export interface ClassifyOptions {
   lang?: ModerationLang;
   /** Language of the explanations (default: the comment's language, else English). */
   uiLang?: ModerationLang;
+  /** Use the learned booster when its model is loaded (default true; false = rules only). */
+  booster?: boolean;
 }
 
 export const LEXICON_CATEGORIES = ['insult', 'slur', 'threat', 'defamation', 'doxxing', 'spam', 'context'] as const;
