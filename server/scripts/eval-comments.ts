@@ -1,8 +1,9 @@
 /**
- * `npm run eval:comments [-- --file F] [--json]` — measure the moderation classifier on a labelled set
+ * `npm run eval:comments [-- --file F] [--json] [--rules-only]` — measure the moderation classifier on a labelled set
  * (default: ../shared/eval/comments-dev.jsonl from the repository root) with the judge's scoring:
  * caught = share of `remove` comments answered remove or review; wrongly removed = share of `keep`
  * comments answered remove; to review = share of all comments answered review. Lists the misses.
+ * `--rules-only` switches the learned booster off (rules alone, for before/after comparisons).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -46,7 +47,7 @@ const misses: string[] = [];
 const reviews: string[] = [];
 const t0 = performance.now();
 for (const r of rows) {
-  const res = classifyComment(r.text);
+  const res = classifyComment(r.text, { booster: !args.includes('--rules-only') });
   const lang = r.lang ?? 'und';
   if (!per.has(lang)) per.set(lang, tally());
   for (const t of [all, per.get(lang)!]) {
