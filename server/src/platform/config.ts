@@ -19,7 +19,6 @@ const Env = z.object({
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
-  POLICY_PACK_DIR: z.string().optional(),
   DEMO_SEED: z.enum(['auto', 'off']).default('auto'),
 });
 
@@ -40,7 +39,6 @@ export interface Config {
   loginMaxFailures: number;
   loginLockMinutes: number;
   bodyLimitBytes: number;
-  policyPackDir: string | null;
   demoSeed: boolean;
   /** True when cookies must carry `Secure` (served over https). */
   secureCookies: boolean;
@@ -79,7 +77,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
     loginLockMinutes: e.LOGIN_LOCK_MINUTES,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
-    policyPackDir: e.POLICY_PACK_DIR ?? null,
     demoSeed: mode === 'demo' && e.DEMO_SEED === 'auto',
     secureCookies: publicUrl?.startsWith('https://') ?? false,
     ...overrides,
