@@ -10,6 +10,7 @@ import { mergeSpans } from './detectors/detector.types.js';
 import { checkLanguages } from './detectors/language.detector.js';
 import { loadPack, PolicyPackError, type CompiledRule, type PolicyPack } from './policy.pack.js';
 import { resolveMessage } from './policy.messages.js';
+import { loadPolicyModel, modelFeatures, scoreArticle, type ModelFeature, type PolicyModel } from './policy.model.js';
 import type { CheckOptions, Draft, Finding, Lang, UiLang } from './policy.types.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -58,6 +59,41 @@ function ruleApplies(rule: CompiledRule, lang: Lang | undefined, opts: CheckOpti
   return true;
 }
 
+/** The learned booster's file inside a pack folder (absent → the booster is off). */
+export const MODEL_FILE = 'model/policy-model.json';
+/** Message key of each article the booster may add. */
+const MODEL_MESSAGE: Record<string, string> = {
+  '4.1': 'opinion.personal',
+  '4.2': 'independence.deference',
+  '4.3': 'pending.comment',
+  '4.4a': 'party.support',
+  '4.4b': 'petition.support',
+  '4.4c': 'decision.comment',
+  '4.5': 'personal.sensitive',
+  '4.6': 'advertising.other',
+  '4.8': 'security.risk',
+};
+let modelOverride: PolicyModel | null | undefined;
+
+/** Use this model instead of the pack's file (null = booster off; undefined = back to the pack's file). For tools and tests. */
+export function setPolicyModel(model: PolicyModel | null | undefined): void {
+  modelOverride = model;
+}
+
+function activeModel(pack: PolicyPack): PolicyModel | null {
+  if (modelOverride !== undefined) return modelOverride;
+  if (process.env.COURTDESK_POLICY_BOOSTER === 'off') return null;
+  return loadPolicyModel(join(pack.dir, MODEL_FILE));
+}
+
+/** The booster's features of a text under the pack in force (used by the training script). */
+export function textFeatures(text: string, opts: CheckOptions & { lang?: Lang } = {}): ModelFeature[] {
+  const pack = getActivePack();
+  const src = text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) : text;
+  const ctx = new CheckContext(src, opts, pack.compiled.lists, pack.compiled.virtuals, pack.compiled.union);
+  return modelFeatures(ctx, [...pack.compiled.lists.keys()]);
+}
+
 /** Replace lone surrogates so excerpts are valid UTF-16 (offsets are unchanged). */
 function wellFormed(text: string): string {
   return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
@@ -101,6 +137,36 @@ export function checkText(text: string, opts: CheckOptions & { lang?: Lang; vari
         message: msg.message,
         suggestion: msg.suggestion,
       });
+    }
+  }
+  const model = activeModel(pack);
+  if (model && !(opts.lang && opts.lang !== 'sq' && opts.lang !== 'sr' && opts.lang !== 'en')) {
+    try {
+      const flagged = new Set(out.map((f) => f.article));
+      let feats: ModelFeature[] | null = null;
+      for (const [article, m] of Object.entries(model.articles)) {
+        const key = MODEL_MESSAGE[article];
+        if (!key || flagged.has(article)) continue;
+        if (article === '4.4c' && opts.permissions?.decisionComment === true) continue;
+        feats ??= modelFeatures(ctx, [...pack.compiled.lists.keys()]);
+        const { p, top, topWeight } = scoreArticle(m, feats);
+        if (p < m.threshold || !top || topWeight < (m.minEvidence ?? 0)) continue;
+        const msg = resolveMessage(key, ui);
+        const s = { start: top.start, end: top.end, t0: 0, t1: 0, source: `model:${top.name}` };
+        out.push({
+          article,
+          ruleId: `model.${article}`,
+          severity: 'warn',
+          variant: opts.variant ?? null,
+          start: s.start,
+          end: s.end,
+          excerpt: excerpt(shown, s),
+          message: msg.message,
+          suggestion: msg.suggestion,
+        });
+      }
+    } catch {
+      // the booster must never break a check
     }
   }
   return out.sort((a, b) => a.start - b.start || a.article.localeCompare(b.article));

@@ -44,6 +44,14 @@ describe('quality regression guard (targets: F1 ≥ 0.90, ≤ 5% clean flagged)'
     expect(s.f1).toBeGreaterThanOrEqual(0.9);
     expect(s.cleanFlagged).toBeLessThanOrEqual(0.05);
   });
+  // Holdout 7 was written last and measured before any change (first measurement: F1 0.667 with the booster,
+  // 0.476 rules alone); only two false positives were fixed after it, no recall tuning. Its guard is lower on
+  // purpose — it keeps the hard, untuned wording visible instead of hiding it.
+  it('blind holdout 7 (untuned rules): F1 ≥ 0.75, ≤ 5% clean flagged', () => {
+    const s = score(resolve(here, 'fixtures', 'holdout7.jsonl'));
+    expect(s.f1).toBeGreaterThanOrEqual(0.75);
+    expect(s.cleanFlagged).toBeLessThanOrEqual(0.05);
+  });
   it('clean look-alikes (hearing notices, vacancies, outages, courtroom changes, schools, councils)', () => {
     expect(score(CLEAN_ONLY).cleanFlagged).toBeLessThanOrEqual(0.05);
   });
