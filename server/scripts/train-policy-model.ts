@@ -123,7 +123,10 @@ function evaluate(test: Doc[], model: PolicyModel | null, threshold: number): Sc
       s.clean++;
       if (got.size > 0) s.flagged++;
     }
-    for (const a of got) (want.has(a) ? s.tp++ : s.fp++);
+    for (const a of got) {
+      if (want.has(a)) s.tp++;
+      else s.fp++;
+    }
     for (const a of want) if (!got.has(a)) s.fn++;
   }
   return s;
