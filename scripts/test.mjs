@@ -42,8 +42,13 @@ function ensureChromium() {
   const root = process.getuid?.() === 0;
   const apt = fs.existsSync('/usr/bin/apt-get');
   if (root && apt) {
-    console.log('Chromium is missing: installing Debian\'s chromium package (apt-get)…');
-    if (run('apt-get', ['update', '-qq']) && run('apt-get', ['install', '-y', '-qq', 'chromium'], { env: { DEBIAN_FRONTEND: 'noninteractive' } }) && fs.existsSync(exe)) return exe;
+    console.log("Chromium is missing: installing Debian's chromium package (apt-get)…");
+    if (
+      run('apt-get', ['update', '-qq']) &&
+      run('apt-get', ['install', '-y', '-qq', 'chromium'], { env: { DEBIAN_FRONTEND: 'noninteractive' } }) &&
+      fs.existsSync(exe)
+    )
+      return exe;
   }
   console.error(`The end-to-end tests need Chromium at ${exe}. Install it with: sudo apt-get install chromium (or set CHROMIUM_PATH).`);
   process.exit(1);

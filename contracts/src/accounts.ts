@@ -8,7 +8,11 @@ import { PersonRef } from './decisions.js';
  */
 export const knownPlatforms = ['facebook', 'x', 'youtube', 'linkedin', 'instagram', 'mastodon', 'bluesky', 'sandbox'] as const;
 /** A known platform or any other lower-case name ("including but not limited to", manual part I). */
-export const Platform = z.string().trim().toLowerCase().regex(/^[a-z][a-z0-9-]{0,30}$/, 'Use a lower-case platform name');
+export const Platform = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z][a-z0-9-]{0,30}$/, 'Use a lower-case platform name');
 
 export const AccountStatus = z.enum(['active', 'requested', 'closed']);
 export type AccountStatus = z.infer<typeof AccountStatus>;
@@ -99,13 +103,24 @@ export const Account = z.object({
 });
 export type Account = z.infer<typeof Account>;
 
-export const AccountHolder = PersonRef.extend({ level: z.enum(['admin', 'editor']), viaPosition: z.boolean(), decisionIds: z.array(z.string()) });
+export const AccountHolder = PersonRef.extend({
+  level: z.enum(['admin', 'editor']),
+  viaPosition: z.boolean(),
+  decisionIds: z.array(z.string()),
+});
 
 export const AccountDetail = Account.extend({
   checks: z.array(CheckResult),
   holders: z.array(AccountHolder),
   drift: DriftReport.nullable(),
-  my: z.object({ level: z.enum(['admin', 'editor']).nullable(), publish: z.boolean(), moderate: z.boolean(), vault: z.boolean(), manageAccess: z.boolean(), approve: z.boolean() }),
+  my: z.object({
+    level: z.enum(['admin', 'editor']).nullable(),
+    publish: z.boolean(),
+    moderate: z.boolean(),
+    vault: z.boolean(),
+    manageAccess: z.boolean(),
+    approve: z.boolean(),
+  }),
   can: z.object({ edit: z.boolean(), approve: z.boolean(), close: z.boolean(), checkDrift: z.boolean(), refreshProfile: z.boolean() }),
 });
 export type AccountDetail = z.infer<typeof AccountDetail>;
@@ -221,7 +236,9 @@ export const ComplianceQuery = z.object({ institutionId: z.string().max(64).opti
 
 export const ComplianceRow = z.object({
   institutionId: z.string(),
-  account: z.object({ id: z.string(), platform: z.string(), handle: z.string(), displayName: z.string(), status: AccountStatus }).nullable(),
+  account: z
+    .object({ id: z.string(), platform: z.string(), handle: z.string(), displayName: z.string(), status: AccountStatus })
+    .nullable(),
   check: CheckResult,
 });
 export type ComplianceRow = z.infer<typeof ComplianceRow>;

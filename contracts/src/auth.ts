@@ -37,12 +37,7 @@ export const MeResponse = z.object({
 export type MeResponse = z.infer<typeof MeResponse>;
 
 export const TotpBody = z.object({
-  code: z
-    .string()
-    .trim()
-    .min(6)
-    .max(32)
-    .describe('A 6-digit code from the authenticator app, or one recovery code'),
+  code: z.string().trim().min(6).max(32).describe('A 6-digit code from the authenticator app, or one recovery code'),
 });
 
 export const EnrolStartResponse = z.object({

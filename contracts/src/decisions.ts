@@ -5,7 +5,14 @@ import { Position } from './people.js';
  * Decisions of the judiciary's leadership (art. 3.1–3.4, 5.5–5.6) and the two-step editor request (art. 5.6b).
  * A decision is never edited after issue: it is revoked or superseded by a new one.
  */
-export const DecisionKind = z.enum(['ro_appointment', 'substitute_appointment', 'editor_grant', 'account_opening', 'retroactive', 'revocation']);
+export const DecisionKind = z.enum([
+  'ro_appointment',
+  'substitute_appointment',
+  'editor_grant',
+  'account_opening',
+  'retroactive',
+  'revocation',
+]);
 export type DecisionKind = z.infer<typeof DecisionKind>;
 
 export const AccessLevel = z.enum(['admin', 'editor']);
@@ -24,7 +31,10 @@ export const DECISION_PDF_MAX_BYTES = 10 * 1024 * 1024;
 /** A PDF sent as base64 inside the JSON body. */
 export const PdfUpload = z.object({
   fileName: z.string().trim().min(1).max(200),
-  contentBase64: z.string().min(4).max(Math.ceil((DECISION_PDF_MAX_BYTES * 4) / 3) + 8, 'The signed act is larger than 10 MB.'),
+  contentBase64: z
+    .string()
+    .min(4)
+    .max(Math.ceil((DECISION_PDF_MAX_BYTES * 4) / 3) + 8, 'The signed act is larger than 10 MB.'),
 });
 export type PdfUpload = z.infer<typeof PdfUpload>;
 
@@ -89,7 +99,12 @@ export const Decision = z.object({
 });
 export type Decision = z.infer<typeof Decision>;
 
-export const DecisionHistoryEvent = z.object({ at: z.string(), type: z.string(), actorName: z.string().nullable(), reason: z.string().nullable() });
+export const DecisionHistoryEvent = z.object({
+  at: z.string(),
+  type: z.string(),
+  actorName: z.string().nullable(),
+  reason: z.string().nullable(),
+});
 
 export const DecisionDetail = Decision.extend({
   endings: z.array(DecisionEnding),

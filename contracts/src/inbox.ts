@@ -222,7 +222,11 @@ export const AutoReplySettings = z.object({
   institutionId: z.string(),
   enabled: z.boolean(),
   /** At most one reply per conversation per this many hours. */
-  periodHours: z.number().int().min(1).max(24 * 30),
+  periodHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30),
   texts: AutoReplyTexts,
   defaults: AutoReplyTexts,
   /** True when the texts are the glossary defaults (never edited). */
@@ -235,7 +239,11 @@ export type AutoReplySettings = z.infer<typeof AutoReplySettings>;
 export const AutoReplyUpdateBody = z.object({
   institutionId: z.string().min(1).max(64),
   enabled: z.boolean(),
-  periodHours: z.number().int().min(1).max(24 * 30),
+  periodHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30),
   texts: AutoReplyTexts,
 });
 export type AutoReplyUpdateBody = z.infer<typeof AutoReplyUpdateBody>;
@@ -259,7 +267,13 @@ export const TransparencyReport = z.object({
   categories: z.array(z.string()),
   /** One row per month (YYYY-MM) with a count per category of comments removed (hidden or deleted) that month. */
   months: z.array(z.object({ month: z.string(), total: z.number().int(), byCategory: z.record(z.string(), z.number().int()) })),
-  totals: z.object({ removed: z.number().int(), hidden: z.number().int(), deleted: z.number().int(), restored: z.number().int(), received: z.number().int() }),
+  totals: z.object({
+    removed: z.number().int(),
+    hidden: z.number().int(),
+    deleted: z.number().int(),
+    restored: z.number().int(),
+    received: z.number().int(),
+  }),
 });
 export type TransparencyReport = z.infer<typeof TransparencyReport>;
 
@@ -291,8 +305,20 @@ export const WebhookMessage = z.object({
   fromAccount: z.boolean().default(false),
 });
 export const WebhookEvent = z.discriminatedUnion('type', [
-  z.object({ id: z.string().min(1).max(200), type: z.literal('comment.created'), sentAt: z.string().max(40), accountExternalId: z.string().min(1).max(200), comment: WebhookComment }),
-  z.object({ id: z.string().min(1).max(200), type: z.literal('message.created'), sentAt: z.string().max(40), accountExternalId: z.string().min(1).max(200), message: WebhookMessage }),
+  z.object({
+    id: z.string().min(1).max(200),
+    type: z.literal('comment.created'),
+    sentAt: z.string().max(40),
+    accountExternalId: z.string().min(1).max(200),
+    comment: WebhookComment,
+  }),
+  z.object({
+    id: z.string().min(1).max(200),
+    type: z.literal('message.created'),
+    sentAt: z.string().max(40),
+    accountExternalId: z.string().min(1).max(200),
+    message: WebhookMessage,
+  }),
 ]);
 export type WebhookEvent = z.infer<typeof WebhookEvent>;
 

@@ -14,12 +14,7 @@ export const Position = z.enum([
 export type Position = z.infer<typeof Position>;
 
 /** Positions that make a person part of the "leadership of the judiciary". */
-export const leadershipPositions: readonly Position[] = [
-  'president',
-  'kjc_chair',
-  'kjc_deputy_chair',
-  'kjc_secretariat_director',
-];
+export const leadershipPositions: readonly Position[] = ['president', 'kjc_chair', 'kjc_deputy_chair', 'kjc_secretariat_director'];
 
 export const PersonStatus = z.enum(['active', 'resigned', 'dismissed']);
 export type PersonStatus = z.infer<typeof PersonStatus>;

@@ -16,9 +16,7 @@ export const Finding = z.object({
 export type Finding = z.infer<typeof Finding>;
 
 export const CheckDraftBody = z.object({
-  variants: z
-    .array(z.object({ lang: ContentLang, text: z.string().max(100_000) }))
-    .max(10),
+  variants: z.array(z.object({ lang: ContentLang, text: z.string().max(100_000) })).max(10),
   /** Whose required languages and official contacts apply; the actor's own institution by default. */
   institutionId: z.string().max(64).optional(),
   /** A prior permission to comment on a decision (art. 4.4c) is recorded for this post. */

@@ -25,7 +25,10 @@ export interface TestContext {
 /** A full app on a fresh database of the given engine, with logs silenced and no web app. */
 export async function createTestApp(engine: Engine, overrides: Partial<Config> = {}): Promise<TestContext> {
   const database = await createTestDatabase(engine);
-  const config = loadConfig({ DATA_DIR: '/tmp/courtdesk-test', SECRET_KEY: 'test-secret-key-that-is-long-enough-123', LOG_LEVEL: 'silent' }, { demoSeed: false, databaseUrl: database.url, ...overrides });
+  const config = loadConfig(
+    { DATA_DIR: '/tmp/courtdesk-test', SECRET_KEY: 'test-secret-key-that-is-long-enough-123', LOG_LEVEL: 'silent' },
+    { demoSeed: false, databaseUrl: database.url, ...overrides },
+  );
   const app = await buildApp({ config, database, logger: false, serveWeb: false });
   await app.ready();
   return {
@@ -57,7 +60,11 @@ export const build = {
       password: TEST_PASSWORD,
     });
     if (opts.totp !== false) {
-      await ctx.database.db.updateTable('users').set({ totp_enabled: 1, totp_secret: box.seal(TOTP_SECRET) }).where('id', '=', user.id).execute();
+      await ctx.database.db
+        .updateTable('users')
+        .set({ totp_enabled: 1, totp_secret: box.seal(TOTP_SECRET) })
+        .where('id', '=', user.id)
+        .execute();
       return { ...user, totp_enabled: 1 };
     }
     return user;
@@ -70,11 +77,20 @@ export class Client {
   csrf: string | null = null;
   constructor(readonly app: App) {}
 
-  async request(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+  async request(
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+    url: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<LightMyRequestResponse> {
     const res = await this.app.inject({
       method,
       url,
-      headers: { ...(this.cookie ? { cookie: this.cookie } : {}), ...(this.csrf && method !== 'GET' ? { 'x-csrf-token': this.csrf } : {}), ...headers },
+      headers: {
+        ...(this.cookie ? { cookie: this.cookie } : {}),
+        ...(this.csrf && method !== 'GET' ? { 'x-csrf-token': this.csrf } : {}),
+        ...headers,
+      },
       ...(body !== undefined ? { payload: body as object } : {}),
     });
     const set = res.cookies.find((c) => c.name === 'courtdesk_session');

@@ -21,7 +21,9 @@ function freePort(): Promise<number> {
  */
 export async function startThrowawayPostgres(): Promise<{ url: string; stop: () => void }> {
   if (!fs.existsSync(path.join(PGBIN, 'initdb'))) {
-    throw new Error(`PostgreSQL server binaries not found in ${PGBIN}. Install them (apt-get install postgresql-15) or set TEST_DATABASE_URL to a server you run.`);
+    throw new Error(
+      `PostgreSQL server binaries not found in ${PGBIN}. Install them (apt-get install postgresql-15) or set TEST_DATABASE_URL to a server you run.`,
+    );
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'courtdesk-pg-'));
   const root = process.getuid?.() === 0;
@@ -31,10 +33,22 @@ export async function startThrowawayPostgres(): Promise<{ url: string; stop: () 
     execFileSync('chown', ['postgres:postgres', dir]);
   }
   const run = (bin: string, args: string[]) =>
-    execFileSync(root ? 'runuser' : path.join(PGBIN, bin), root ? ['-u', 'postgres', '--', path.join(PGBIN, bin), ...args] : args, { stdio: 'pipe' });
+    execFileSync(root ? 'runuser' : path.join(PGBIN, bin), root ? ['-u', 'postgres', '--', path.join(PGBIN, bin), ...args] : args, {
+      stdio: 'pipe',
+    });
   const port = await freePort();
   run('initdb', ['-D', `${dir}/data`, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync']);
-  run('pg_ctl', ['-D', `${dir}/data`, '-l', `${dir}/log`, '-w', '-s', 'start', '-o', `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300`]);
+  run('pg_ctl', [
+    '-D',
+    `${dir}/data`,
+    '-l',
+    `${dir}/log`,
+    '-w',
+    '-s',
+    'start',
+    '-o',
+    `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300`,
+  ]);
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     stop: () => {

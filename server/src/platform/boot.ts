@@ -10,12 +10,19 @@ import { backgroundStarters } from './background.js';
 export class StartupError extends Error {}
 
 /** Opens the database, applies migrations and seeds the judiciary (and, in demo mode, the demo data). */
-export async function prepareDatabase(config: Config): Promise<{ database: DbHandle; demoCredentials: Awaited<ReturnType<typeof seedDemo>> }> {
+export async function prepareDatabase(
+  config: Config,
+): Promise<{ database: DbHandle; demoCredentials: Awaited<ReturnType<typeof seedDemo>> }> {
   const database = openDatabase(config.databaseUrl);
   await migrateToLatest(database.db);
   await database.db.transaction().execute((trx) => seedInstitutions(trx));
   if (config.mode === 'production') {
-    const demo = await database.db.selectFrom('users').select('email').where('is_demo', '=', 1).where('status', '=', 'active').executeTakeFirst();
+    const demo = await database.db
+      .selectFrom('users')
+      .select('email')
+      .where('is_demo', '=', 1)
+      .where('status', '=', 'active')
+      .executeTakeFirst();
     if (demo) {
       await database.close();
       throw new StartupError(`Production mode refuses to start while demo users exist (e.g. ${demo.email}). Use a fresh database.`);

@@ -14,7 +14,9 @@ export function registerAudit(program: Command): void {
         const res = await verifyAuditChain(handle.db);
         if (res.ok) console.log(`Audit trail intact: ${res.checked} event(s) verified.`);
         else {
-          console.log(`Audit trail BROKEN at event #${res.firstBroken?.seq} (${res.firstBroken?.id}): ${res.firstBroken?.problem}. ${res.checked} event(s) before it are intact.`);
+          console.log(
+            `Audit trail BROKEN at event #${res.firstBroken?.seq} (${res.firstBroken?.id}): ${res.firstBroken?.problem}. ${res.checked} event(s) before it are intact.`,
+          );
           process.exitCode = 1;
         }
       } finally {

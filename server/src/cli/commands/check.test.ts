@@ -20,7 +20,10 @@ function runCheck(args: string[]) {
   const cmd = viaBin
     ? [join(serverDir, 'bin/courtdesk.js'), 'check', ...args]
     : [
-        '--import', 'tsx', '--input-type=module', '-e',
+        '--import',
+        'tsx',
+        '--input-type=module',
+        '-e',
         `import { Command } from 'commander'; import { registerCheck } from ${JSON.stringify(join(here, 'check.ts'))};
          const p = new Command().name('courtdesk'); registerCheck(p); await p.parseAsync(['node', 'courtdesk', 'check', ...${JSON.stringify(args)}]);`,
       ];
@@ -42,13 +45,24 @@ describe('courtdesk check --jsonl', () => {
     );
     const r = runCheck(['--jsonl', file]);
     expect(r.status).toBe(0);
-    const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const out = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(out).toHaveLength(4); // blank line skipped
     expect(out[0]!.id).toBe('p1');
     const f = out[0]!.findings as Record<string, unknown>[];
     expect(f.length).toBeGreaterThan(0);
     for (const x of f) {
-      expect(x).toEqual(expect.objectContaining({ article: '4.4b', severity: 'block', start: expect.any(Number), end: expect.any(Number), message: expect.any(String) }));
+      expect(x).toEqual(
+        expect.objectContaining({
+          article: '4.4b',
+          severity: 'block',
+          start: expect.any(Number),
+          end: expect.any(Number),
+          message: expect.any(String),
+        }),
+      );
     }
     expect(out[1]).toEqual({ id: null, error: expect.stringMatching(/invalid JSON/) });
     expect(out[2]).toEqual({ id: 'p3', error: expect.stringMatching(/text/) });

@@ -42,8 +42,22 @@ export function registerUser(program: Command): void {
         }
         const password = opts.password ?? generateTemporaryPassword();
         const row = await handle.db.transaction().execute(async (trx) => {
-          const created = await insertPerson(trx, { email: opts.email, name: opts.name, position: position.data, institutionId: inst.id, password, mustChangePassword: !opts.password });
-          await appendAudit(trx, { type: 'person.created', actorId: null, institutionId: inst.id, subjectType: 'user', subjectId: created.id, data: { via: 'cli', email: created.email, position: created.position } });
+          const created = await insertPerson(trx, {
+            email: opts.email,
+            name: opts.name,
+            position: position.data,
+            institutionId: inst.id,
+            password,
+            mustChangePassword: !opts.password,
+          });
+          await appendAudit(trx, {
+            type: 'person.created',
+            actorId: null,
+            institutionId: inst.id,
+            subjectType: 'user',
+            subjectId: created.id,
+            data: { via: 'cli', email: created.email, position: created.position },
+          });
           return created;
         });
         console.log(`Created ${row.name} <${row.email}> as ${row.position} at ${opts.institution}.`);

@@ -79,8 +79,45 @@ const M: TrafficLine[] = [
   { lang: 'en', kind: 'mixed', text: '👍' },
 ];
 
-const FIRST = ['Arben', 'Blerta', 'Driton', 'Fatmire', 'Gent', 'Liridona', 'Valon', 'Jelena', 'Marko', 'Milica', 'Nikola', 'Dragana', 'John', 'Sarah', 'Emma', 'Luan', 'Teuta', 'Stefan', 'Ana', 'Burim'];
-const LAST = ['Krasniqi', 'Berisha', 'Hoxha', 'Gashi', 'Morina', 'Shala', 'Petrović', 'Jovanović', 'Nikolić', 'Smith', 'Brown', 'Rexhepi', 'Ilić', 'Bytyqi', 'Kelmendi'];
+const FIRST = [
+  'Arben',
+  'Blerta',
+  'Driton',
+  'Fatmire',
+  'Gent',
+  'Liridona',
+  'Valon',
+  'Jelena',
+  'Marko',
+  'Milica',
+  'Nikola',
+  'Dragana',
+  'John',
+  'Sarah',
+  'Emma',
+  'Luan',
+  'Teuta',
+  'Stefan',
+  'Ana',
+  'Burim',
+];
+const LAST = [
+  'Krasniqi',
+  'Berisha',
+  'Hoxha',
+  'Gashi',
+  'Morina',
+  'Shala',
+  'Petrović',
+  'Jovanović',
+  'Nikolić',
+  'Smith',
+  'Brown',
+  'Rexhepi',
+  'Ilić',
+  'Bytyqi',
+  'Kelmendi',
+];
 const CITIES = ['Prishtinë', 'Prizren', 'Pejë', 'Gjakovë', 'Mitrovicë', 'Gjilan', 'Ferizaj', 'Graçanicë'];
 
 /** A small deterministic PRNG (mulberry32), so demo runs and benchmarks are repeatable. */
@@ -111,7 +148,12 @@ export interface TrafficPerson {
 export function person(rng: () => number): TrafficPerson {
   const first = pick(rng, FIRST);
   const last = pick(rng, LAST);
-  const handle = `${first}.${last}`.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z.]/g, '') + Math.floor(rng() * 100);
+  const handle =
+    `${first}.${last}`
+      .toLowerCase()
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[^a-z.]/g, '') + Math.floor(rng() * 100);
   return { handle, name: `${first} ${last}` };
 }
 

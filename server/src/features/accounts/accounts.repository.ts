@@ -24,10 +24,25 @@ export async function loadCheckContext(db: DbOrTrx, accounts: AccountsTable[]): 
   const kits = instIds.length ? await db.selectFrom('brand_kits').selectAll().where('institution_id', 'in', instIds).execute() : [];
   const decisionIds = accounts.map((a) => a.authorising_decision_id).filter((x): x is string => x !== null);
   const now = nowIso();
-  const ended = decisionIds.length ? await db.selectFrom('decision_endings').select('decision_id').where('decision_id', 'in', decisionIds).where('user_id', 'is', null).where('at', '<=', now).execute() : [];
+  const ended = decisionIds.length
+    ? await db
+        .selectFrom('decision_endings')
+        .select('decision_id')
+        .where('decision_id', 'in', decisionIds)
+        .where('user_id', 'is', null)
+        .where('at', '<=', now)
+        .execute()
+    : [];
   const grants = await grantsInForce(db, {});
   const accIds = accounts.map((a) => a.id);
-  const checks = accIds.length ? await db.selectFrom('account_role_checks').select(['account_id', 'checked_at', 'roles', 'findings', 'error']).where('account_id', 'in', accIds).orderBy('checked_at').execute() : [];
+  const checks = accIds.length
+    ? await db
+        .selectFrom('account_role_checks')
+        .select(['account_id', 'checked_at', 'roles', 'findings', 'error'])
+        .where('account_id', 'in', accIds)
+        .orderBy('checked_at')
+        .execute()
+    : [];
   const latest = new Map<string, (typeof checks)[number]>();
   for (const c of checks) latest.set(c.account_id, c);
   return {
@@ -69,7 +84,10 @@ export function authorisationOf(a: AccountsTable, c: CheckContext): Account['aut
 /** Presents accounts for the API, with their authorisation and the number of failing checks. */
 export async function presentAccounts(db: DbOrTrx, rows: AccountsTable[], c?: CheckContext): Promise<Account[]> {
   const ctx = c ?? (await loadCheckContext(db, rows));
-  const refs = await peopleRefs(db, rows.map((r) => r.requested_by).filter((x): x is string => x !== null));
+  const refs = await peopleRefs(
+    db,
+    rows.map((r) => r.requested_by).filter((x): x is string => x !== null),
+  );
   return rows.map((a) => presentAccount(a, ctx, a.requested_by ? (refs.get(a.requested_by) ?? null) : null));
 }
 
@@ -110,12 +128,24 @@ export function presentAccount(a: AccountsTable, c: CheckContext, requestedBy: P
 /** Who holds access to the account now: the president(s) by position, and everyone by decision. */
 export async function holdersOf(db: DbOrTrx, a: AccountsTable, c: CheckContext) {
   const inst = c.institutions.get(a.institution_id);
-  const staff = await db.selectFrom('users').select(['id', 'name', 'position', 'institution_id', 'status', 'email']).where('status', '=', 'active').where('position', 'in', ['president', 'kjc_chair', 'kjc_deputy_chair', 'kjc_secretariat_director']).execute();
+  const staff = await db
+    .selectFrom('users')
+    .select(['id', 'name', 'position', 'institution_id', 'status', 'email'])
+    .where('status', '=', 'active')
+    .where('position', 'in', ['president', 'kjc_chair', 'kjc_deputy_chair', 'kjc_secretariat_director'])
+    .execute();
   const leaders = inst ? staff.filter((u) => leadsInstitution(u, inst)) : [];
   const grants = grantsCovering(c.grants, a);
-  const refs = await peopleRefs(db, grants.map((g) => g.userId));
-  const out = new Map<string, { id: string; name: string; position: PersonRef['position']; level: 'admin' | 'editor'; viaPosition: boolean; decisionIds: string[] }>();
-  for (const l of leaders) out.set(l.id, { id: l.id, name: l.name, position: l.position, level: 'admin', viaPosition: true, decisionIds: [] });
+  const refs = await peopleRefs(
+    db,
+    grants.map((g) => g.userId),
+  );
+  const out = new Map<
+    string,
+    { id: string; name: string; position: PersonRef['position']; level: 'admin' | 'editor'; viaPosition: boolean; decisionIds: string[] }
+  >();
+  for (const l of leaders)
+    out.set(l.id, { id: l.id, name: l.name, position: l.position, level: 'admin', viaPosition: true, decisionIds: [] });
   for (const g of grants) {
     const ref = refs.get(g.userId);
     if (!ref) continue;
@@ -130,5 +160,10 @@ export async function holdersOf(db: DbOrTrx, a: AccountsTable, c: CheckContext) 
 export function latestDrift(c: CheckContext, accountId: string): DriftReport | null {
   const last = c.latestRoleChecks.get(accountId);
   if (!last) return null;
-  return { checkedAt: last.checked_at, roles: JSON.parse(last.roles) as DriftReport['roles'], findings: JSON.parse(last.findings) as DriftReport['findings'], error: last.error };
+  return {
+    checkedAt: last.checked_at,
+    roles: JSON.parse(last.roles) as DriftReport['roles'],
+    findings: JSON.parse(last.findings) as DriftReport['findings'],
+    error: last.error,
+  };
 }

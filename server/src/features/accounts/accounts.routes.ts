@@ -21,7 +21,15 @@ import type { App } from '../../platform/http/types.js';
 import { requireActor } from '../auth/session.plugin.js';
 import { signedInFirst } from '../decisions/signed-in.js';
 import { toAuthorityActor } from '../decisions/authority-actor.js';
-import { canApproveAccount, canCheckPlatform, canCloseAccount, canEditAccount, canRequestAccount, canViewAuthority, type AuthorityActor } from '../decisions/decisions.policy.js';
+import {
+  canApproveAccount,
+  canCheckPlatform,
+  canCloseAccount,
+  canEditAccount,
+  canRequestAccount,
+  canViewAuthority,
+  type AuthorityActor,
+} from '../decisions/decisions.policy.js';
 import { rightsOnAccount } from '../decisions/rights.js';
 import type { Db } from '../../platform/db/database.js';
 import { checksFor, holdersOf, latestDrift, loadCheckContext, presentAccounts } from './accounts.repository.js';
@@ -46,7 +54,14 @@ async function detail(db: Db, aa: AuthorityActor, a: AccountsTable): Promise<Acc
     checks: checksFor(a, ctx),
     holders: await holdersOf(db, a, ctx),
     drift: latestDrift(ctx, a.id),
-    my: { level: my.level, publish: my.publish, moderate: my.moderate, vault: my.vault, manageAccess: my.manageAccess, approve: my.approve },
+    my: {
+      level: my.level,
+      publish: my.publish,
+      moderate: my.moderate,
+      vault: my.vault,
+      manageAccess: my.manageAccess,
+      approve: my.approve,
+    },
     can: {
       edit: open && canEditAccount(aa, a.institution_id, my.manageAccess || requestedByMe),
       approve: a.status === 'requested' && canApproveAccount(aa, a.institution_id),
@@ -76,7 +91,14 @@ export async function accountsRoutes(app: App): Promise<void> {
     if (platform) query = query.where('platform', '=', platform);
     if (q) query = query.where((eb) => eb.or([eb('handle', 'like', `%${q}%`), eb('display_name', 'like', `%${q}%`)]));
     const total = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    const rows = await query.selectAll().orderBy('institution_id').orderBy('platform').orderBy('handle').limit(limit).offset(offset).execute();
+    const rows = await query
+      .selectAll()
+      .orderBy('institution_id')
+      .orderBy('platform')
+      .orderBy('handle')
+      .limit(limit)
+      .offset(offset)
+      .execute();
     return { items: await presentAccounts(db, rows), total: Number(total.n), canRequest };
   });
 
@@ -97,50 +119,85 @@ export async function accountsRoutes(app: App): Promise<void> {
     return (await presentAccounts(db, [row]))[0]!;
   });
 
-  app.patch('/api/accounts/:id', { schema: { tags, params: Params, body: AccountUpdateBody, response: { 200: AccountDetail, ...errors } } }, async (req) => {
-    const aa = await toAuthorityActor(db, requireActor(req));
-    return detail(db, aa, await updateAccount(db, aa, req.params.id, req.body));
-  });
+  app.patch(
+    '/api/accounts/:id',
+    { schema: { tags, params: Params, body: AccountUpdateBody, response: { 200: AccountDetail, ...errors } } },
+    async (req) => {
+      const aa = await toAuthorityActor(db, requireActor(req));
+      return detail(db, aa, await updateAccount(db, aa, req.params.id, req.body));
+    },
+  );
 
-  app.post('/api/accounts/:id/approve', { bodyLimit: 15 * 1024 * 1024, schema: { tags, params: Params, body: ApproveAccountBody, response: { 200: AccountDetail, ...errors } } }, async (req) => {
-    const aa = await toAuthorityActor(db, requireActor(req));
-    const { account } = await approveAccount(db, aa, req.params.id, req.body);
-    return detail(db, aa, account);
-  });
+  app.post(
+    '/api/accounts/:id/approve',
+    {
+      bodyLimit: 15 * 1024 * 1024,
+      schema: { tags, params: Params, body: ApproveAccountBody, response: { 200: AccountDetail, ...errors } },
+    },
+    async (req) => {
+      const aa = await toAuthorityActor(db, requireActor(req));
+      const { account } = await approveAccount(db, aa, req.params.id, req.body);
+      return detail(db, aa, account);
+    },
+  );
 
-  app.post('/api/accounts/:id/close', { schema: { tags, params: Params, body: CloseAccountBody, response: { 200: AccountDetail, ...errors } } }, async (req) => {
-    const aa = await toAuthorityActor(db, requireActor(req));
-    return detail(db, aa, await closeAccount(db, aa, req.params.id, req.body.reason));
-  });
+  app.post(
+    '/api/accounts/:id/close',
+    { schema: { tags, params: Params, body: CloseAccountBody, response: { 200: AccountDetail, ...errors } } },
+    async (req) => {
+      const aa = await toAuthorityActor(db, requireActor(req));
+      return detail(db, aa, await closeAccount(db, aa, req.params.id, req.body.reason));
+    },
+  );
 
-  app.post('/api/accounts/:id/profile/refresh', { schema: { tags, params: Params, response: { 200: AccountDetail, ...errors } } }, async (req) => {
-    const aa = await toAuthorityActor(db, requireActor(req));
-    return detail(db, aa, await refreshProfile(db, aa, req.params.id));
-  });
+  app.post(
+    '/api/accounts/:id/profile/refresh',
+    { schema: { tags, params: Params, response: { 200: AccountDetail, ...errors } } },
+    async (req) => {
+      const aa = await toAuthorityActor(db, requireActor(req));
+      return detail(db, aa, await refreshProfile(db, aa, req.params.id));
+    },
+  );
 
   app.post('/api/accounts/:id/drift', { schema: { tags, params: Params, response: { 200: DriftReport, ...errors } } }, async (req) => {
     const aa = await toAuthorityActor(db, requireActor(req));
     return (await checkDrift(db, aa, req.params.id))!;
   });
 
-  app.get('/api/brand-kits/:institutionId', { schema: { tags, params: InstParams, response: { 200: BrandKit, ...errors } } }, async (req) => {
-    const aa = await toAuthorityActor(db, requireActor(req));
-    return getBrandKit(db, aa, req.params.institutionId);
-  });
+  app.get(
+    '/api/brand-kits/:institutionId',
+    { schema: { tags, params: InstParams, response: { 200: BrandKit, ...errors } } },
+    async (req) => {
+      const aa = await toAuthorityActor(db, requireActor(req));
+      return getBrandKit(db, aa, req.params.institutionId);
+    },
+  );
 
-  app.put('/api/brand-kits/:institutionId', { bodyLimit: 4 * 1024 * 1024, schema: { tags, params: InstParams, body: BrandKitBody, response: { 200: BrandKit, ...errors } } }, async (req) => {
-    const aa = await toAuthorityActor(db, requireActor(req));
-    return updateBrandKit(db, aa, req.params.institutionId, req.body);
-  });
+  app.put(
+    '/api/brand-kits/:institutionId',
+    { bodyLimit: 4 * 1024 * 1024, schema: { tags, params: InstParams, body: BrandKitBody, response: { 200: BrandKit, ...errors } } },
+    async (req) => {
+      const aa = await toAuthorityActor(db, requireActor(req));
+      return updateBrandKit(db, aa, req.params.institutionId, req.body);
+    },
+  );
 
-  app.get('/api/compliance', { schema: { tags: ['compliance'], querystring: ComplianceQuery, response: { 200: ComplianceReport, ...errors } } }, async (req) => {
-    const aa = await toAuthorityActor(db, requireActor(req));
-    return complianceReport(db, aa, req.query.institutionId);
-  });
+  app.get(
+    '/api/compliance',
+    { schema: { tags: ['compliance'], querystring: ComplianceQuery, response: { 200: ComplianceReport, ...errors } } },
+    async (req) => {
+      const aa = await toAuthorityActor(db, requireActor(req));
+      return complianceReport(db, aa, req.query.institutionId);
+    },
+  );
 
   // Public: no session needed; only public fields; cacheable for a few minutes.
-  app.get('/public/accounts.json', { config: { rateLimit: { max: 120, timeWindow: '1 minute' } }, schema: { tags: ['public'], response: { 200: PublicRegister } } }, async (_req, reply) => {
-    reply.header('cache-control', 'public, max-age=300');
-    return publicRegister(db);
-  });
+  app.get(
+    '/public/accounts.json',
+    { config: { rateLimit: { max: 120, timeWindow: '1 minute' } }, schema: { tags: ['public'], response: { 200: PublicRegister } } },
+    async (_req, reply) => {
+      reply.header('cache-control', 'public, max-age=300');
+      return publicRegister(db);
+    },
+  );
 }

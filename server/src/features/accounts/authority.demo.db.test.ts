@@ -22,9 +22,28 @@ describeEachEngine('authority demo data', (engine) => {
     const db = ctx.database.db;
     const accounts = await db.selectFrom('accounts').selectAll().where('status', '=', 'active').execute();
     const handles = accounts.map((a) => a.handle);
-    expect(handles).toEqual(expect.arrayContaining(['kgjk', 'gjykatasupreme', 'gjykataeapelit', 'gjthprishtine', 'gjthprizren', 'gjthpeje', 'gjthgjakove', 'gjthmitrovice', 'gjthgjilan', 'gjthferizaj']));
+    expect(handles).toEqual(
+      expect.arrayContaining([
+        'kgjk',
+        'gjykatasupreme',
+        'gjykataeapelit',
+        'gjthprishtine',
+        'gjthprizren',
+        'gjthpeje',
+        'gjthgjakove',
+        'gjthmitrovice',
+        'gjthgjilan',
+        'gjthferizaj',
+      ]),
+    );
     const c = await loadCheckContext(db, accounts);
-    const failing = (handle: string) => checksFor(accounts.find((a) => a.handle === handle)!, c).filter((r) => r.status === 'fail').map((r) => r.code);
+    const failing = (handle: string) =>
+      checksFor(
+        accounts.find((a) => a.handle === handle)!,
+        c,
+      )
+        .filter((r) => r.status === 'fail')
+        .map((r) => r.code);
     expect(failing('gjthprizren')).toEqual(['description_languages']);
     expect(failing('gjthprishtine')).toEqual(['drift']);
     expect(failing('kgjk')).toEqual([]);
@@ -38,6 +57,9 @@ describeEachEngine('authority demo data', (engine) => {
 
     const reg = await publicRegister(db);
     expect(reg.institutions.length).toBeGreaterThanOrEqual(11);
-    expect(reg.institutions.find((i) => i.code === 'bc-prishtine')!.accounts[0]).toMatchObject({ handle: 'gjthprishtine', verifiedByDecision: true });
+    expect(reg.institutions.find((i) => i.code === 'bc-prishtine')!.accounts[0]).toMatchObject({
+      handle: 'gjthprishtine',
+      verifiedByDecision: true,
+    });
   });
 });

@@ -21,7 +21,11 @@ async function loadInstitution(db: DbOrTrx, aa: AuthorityActor, id: string) {
 
 export async function getBrandKit(db: DbOrTrx, aa: AuthorityActor, institutionId: string): Promise<BrandKit> {
   const inst = await loadInstitution(db, aa, institutionId);
-  const kit = await db.selectFrom('brand_kits').select(['handle', 'logo_hash', 'updated_at']).where('institution_id', '=', institutionId).executeTakeFirst();
+  const kit = await db
+    .selectFrom('brand_kits')
+    .select(['handle', 'logo_hash', 'updated_at'])
+    .where('institution_id', '=', institutionId)
+    .executeTakeFirst();
   return {
     institutionId,
     handle: kit?.handle ?? null,
@@ -36,14 +40,24 @@ export async function getBrandKit(db: DbOrTrx, aa: AuthorityActor, institutionId
 /** Reads an uploaded logo: a real image (PNG, JPEG, WebP, GIF), at most 2 MB. */
 export async function readLogo(contentBase64: string): Promise<{ bytes: Buffer; mime: string; hash: string; sha: string }> {
   const bytes = Buffer.from(contentBase64.replace(/^data:image\/[a-z]+;base64,/, ''), 'base64');
-  if (bytes.length === 0 || bytes.length > LOGO_MAX_BYTES) throw new ValidationError('The logo must be an image of at most 2 MB (art. 5.3).');
+  if (bytes.length === 0 || bytes.length > LOGO_MAX_BYTES)
+    throw new ValidationError('The logo must be an image of at most 2 MB (art. 5.3).');
   let format: string | undefined;
   try {
     format = (await sharp(bytes).metadata()).format;
   } catch {
     format = undefined;
   }
-  const mime = format === 'png' ? 'image/png' : format === 'jpeg' ? 'image/jpeg' : format === 'webp' ? 'image/webp' : format === 'gif' ? 'image/gif' : null;
+  const mime =
+    format === 'png'
+      ? 'image/png'
+      : format === 'jpeg'
+        ? 'image/jpeg'
+        : format === 'webp'
+          ? 'image/webp'
+          : format === 'gif'
+            ? 'image/gif'
+            : null;
   if (!mime) throw new ValidationError('The logo must be a PNG, JPEG, WebP or GIF image (art. 5.3).');
   return { bytes, mime, hash: await dHash(bytes), sha: sha256(bytes) };
 }
@@ -53,11 +67,15 @@ export async function updateBrandKit(db: Db, aa: AuthorityActor, institutionId: 
   const logo = body.logo ? await readLogo(body.logo.contentBase64) : null;
   await db.transaction().execute(async (trx) => {
     await loadInstitution(trx, aa, institutionId);
-    if (!canEditBrandKit(aa, institutionId)) throw new ForbiddenError('The brand kit is kept by the institution’s president, its information officer, its Responsible Officers or an administrator.');
+    if (!canEditBrandKit(aa, institutionId))
+      throw new ForbiddenError(
+        'The brand kit is kept by the institution’s president, its information officer, its Responsible Officers or an administrator.',
+      );
     const current = await trx.selectFrom('brand_kits').selectAll().where('institution_id', '=', institutionId).executeTakeFirst();
     const next: BrandKitsTable = {
       institution_id: institutionId,
-      handle: body.handle === undefined ? (current?.handle ?? null) : body.handle === null ? null : normaliseHandle(body.handle).toLowerCase(),
+      handle:
+        body.handle === undefined ? (current?.handle ?? null) : body.handle === null ? null : normaliseHandle(body.handle).toLowerCase(),
       logo_hash: logo?.hash ?? current?.logo_hash ?? null,
       logo_sha256: logo?.sha ?? current?.logo_sha256 ?? null,
       logo_mime: logo?.mime ?? current?.logo_mime ?? null,
@@ -67,7 +85,14 @@ export async function updateBrandKit(db: Db, aa: AuthorityActor, institutionId: 
     };
     if (current) await trx.updateTable('brand_kits').set(next).where('institution_id', '=', institutionId).execute();
     else await trx.insertInto('brand_kits').values(next).execute();
-    await appendAudit(trx, { type: 'brand_kit.updated', actorId: aa.id, institutionId, subjectType: 'institution', subjectId: institutionId, data: { handle: { from: current?.handle ?? null, to: next.handle }, logoSha256: logo?.sha ?? null } });
+    await appendAudit(trx, {
+      type: 'brand_kit.updated',
+      actorId: aa.id,
+      institutionId,
+      subjectType: 'institution',
+      subjectId: institutionId,
+      data: { handle: { from: current?.handle ?? null, to: next.handle }, logoSha256: logo?.sha ?? null },
+    });
   });
   return getBrandKit(db, aa, institutionId);
 }

@@ -24,7 +24,11 @@ export interface FormerPerson {
 
 const key = (r: ExternalRole) => (r.email ?? (r.externalUserId.includes('@') ? r.externalUserId : '')).trim().toLowerCase();
 
-export function compareRoles(roles: readonly ExternalRole[], decided: readonly DecidedPerson[], former: readonly FormerPerson[]): DriftFinding[] {
+export function compareRoles(
+  roles: readonly ExternalRole[],
+  decided: readonly DecidedPerson[],
+  former: readonly FormerPerson[],
+): DriftFinding[] {
   const findings: DriftFinding[] = [];
   const seen = new Set<string>();
   const base = (r: ExternalRole) => ({ externalUserId: r.externalUserId, name: r.name, email: r.email, platformRole: r.role });
@@ -44,7 +48,16 @@ export function compareRoles(roles: readonly ExternalRole[], decided: readonly D
   }
   for (const d of decided) {
     if (d.byPosition || seen.has(d.userId)) continue;
-    findings.push({ kind: 'decision_without_role', article: '5.5', externalUserId: null, name: d.name, email: d.email, platformRole: null, decidedLevel: d.level, personId: d.userId });
+    findings.push({
+      kind: 'decision_without_role',
+      article: '5.5',
+      externalUserId: null,
+      name: d.name,
+      email: d.email,
+      platformRole: null,
+      decidedLevel: d.level,
+      personId: d.userId,
+    });
   }
   return findings;
 }

@@ -40,6 +40,7 @@ describe('handles (art. 5.2)', () => {
     expect(by('supreme')).toBe('gjykatasupreme');
     expect(by('kjc')).toBe('kgjk');
     expect(by('bc-gjakove')).toBe('gjthgjakove');
-    for (const i of list) expect(() => checkHandle('x', suggestHandle({ code: i.code, kind: i.kind, seat: i.seat, name_sq: i.sq }))).not.toThrow();
+    for (const i of list)
+      expect(() => checkHandle('x', suggestHandle({ code: i.code, kind: i.kind, seat: i.seat, name_sq: i.sq }))).not.toThrow();
   });
 });

@@ -13,12 +13,21 @@ interface HandleRule {
 
 const RULES: Record<string, HandleRule> = {
   x: { pattern: /^[A-Za-z0-9_]{1,15}$/, allowed: 'letters, digits and underscores, at most 15 characters' },
-  instagram: { pattern: /^(?!.*\.\.)(?!\.)(?!.*\.$)[A-Za-z0-9._]{1,30}$/, allowed: 'letters, digits, dots (not at the ends or twice) and underscores, at most 30 characters' },
+  instagram: {
+    pattern: /^(?!.*\.\.)(?!\.)(?!.*\.$)[A-Za-z0-9._]{1,30}$/,
+    allowed: 'letters, digits, dots (not at the ends or twice) and underscores, at most 30 characters',
+  },
   facebook: { pattern: /^[A-Za-z0-9.]{5,50}$/, allowed: 'letters, digits and dots, 5 to 50 characters' },
   youtube: { pattern: /^[A-Za-z0-9._-]{3,30}$/, allowed: 'letters, digits, dots, dashes and underscores, 3 to 30 characters' },
   linkedin: { pattern: /^[A-Za-z0-9-]{3,100}$/, allowed: 'letters, digits and dashes, 3 to 100 characters' },
-  mastodon: { pattern: /^[A-Za-z0-9_]{1,30}(@[a-z0-9.-]+\.[a-z]{2,})?$/, allowed: 'letters, digits and underscores (optionally @server), at most 30 characters' },
-  bluesky: { pattern: /^(?=.{3,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,}$/, allowed: 'a domain name in lower case, e.g. gjyqesori.bsky.social' },
+  mastodon: {
+    pattern: /^[A-Za-z0-9_]{1,30}(@[a-z0-9.-]+\.[a-z]{2,})?$/,
+    allowed: 'letters, digits and underscores (optionally @server), at most 30 characters',
+  },
+  bluesky: {
+    pattern: /^(?=.{3,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,}$/,
+    allowed: 'a domain name in lower case, e.g. gjyqesori.bsky.social',
+  },
   sandbox: { pattern: /^[a-z0-9._-]{2,50}$/, allowed: 'lower-case letters, digits, dots, dashes and underscores, 2 to 50 characters' },
 };
 const OTHER: HandleRule = { pattern: /^[A-Za-z0-9._-]{1,100}$/, allowed: 'letters, digits, dots, dashes and underscores' };

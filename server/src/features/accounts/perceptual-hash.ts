@@ -9,7 +9,12 @@ import { ValidationError } from '../../platform/http/errors.js';
 export async function dHash(image: Buffer): Promise<string> {
   let pixels: Buffer;
   try {
-    pixels = await sharp(image, { limitInputPixels: 50_000_000 }).flatten({ background: '#ffffff' }).greyscale().resize(9, 8, { fit: 'fill', kernel: 'lanczos3' }).raw().toBuffer();
+    pixels = await sharp(image, { limitInputPixels: 50_000_000 })
+      .flatten({ background: '#ffffff' })
+      .greyscale()
+      .resize(9, 8, { fit: 'fill', kernel: 'lanczos3' })
+      .raw()
+      .toBuffer();
   } catch {
     throw new ValidationError('The picture could not be read; upload a PNG, JPEG or WebP image.');
   }

@@ -25,16 +25,26 @@ export const platformAccess: { connectorFor: ConnectorResolver } = {
 
 function refOf(a: AccountsTable): AccountRef {
   // @NOTE Credentials come from the vault once the vault feature lands; the sandbox needs none.
-  return { accountId: a.id, platform: a.platform as PlatformName, externalId: a.external_id ?? a.handle, handle: a.handle, credentials: {} };
+  return {
+    accountId: a.id,
+    platform: a.platform as PlatformName,
+    externalId: a.external_id ?? a.handle,
+    handle: a.handle,
+    credentials: {},
+  };
 }
 
 async function connectorOrThrow(db: Db, aa: AuthorityActor, id: string, capability: 'readProfile' | 'listRoles') {
   const a = await findVisibleAccount(db, aa, id);
-  if (!canCheckPlatform(aa, a.institution_id)) throw new ForbiddenError('Reading the platform is for the head of the institution, its Responsible Officers and administrators.');
+  if (!canCheckPlatform(aa, a.institution_id))
+    throw new ForbiddenError('Reading the platform is for the head of the institution, its Responsible Officers and administrators.');
   if (a.status !== 'active') throw new ConflictError('Only an open account can be read from its platform.', 'not_active');
   const connector = platformAccess.connectorFor(db, a.platform);
   if (!connector || !connector.manifest.capabilities[capability]) {
-    throw new ConflictError(`Courtdesk cannot read ${capability === 'listRoles' ? 'the roles' : 'the profile'} of ${a.platform} accounts through the platform’s API; keep the register up to date by hand.`, 'unsupported_by_platform');
+    throw new ConflictError(
+      `Courtdesk cannot read ${capability === 'listRoles' ? 'the roles' : 'the profile'} of ${a.platform} accounts through the platform’s API; keep the register up to date by hand.`,
+      'unsupported_by_platform',
+    );
   }
   return { a, connector };
 }
@@ -61,23 +71,44 @@ export async function refreshProfile(db: Db, aa: AuthorityActor, id: string): Pr
       if (Object.keys(desc).length === 0) set.description = JSON.stringify({ sq: p.description });
     }
     await trx.updateTable('accounts').set(set).where('id', '=', a.id).execute();
-    await appendAudit(trx, { type: 'account.profile_refreshed', actorId: aa.id, institutionId: a.institution_id, subjectType: 'account', subjectId: a.id, data: { pictureHash, displayName: set.display_name } });
+    await appendAudit(trx, {
+      type: 'account.profile_refreshed',
+      actorId: aa.id,
+      institutionId: a.institution_id,
+      subjectType: 'account',
+      subjectId: a.id,
+      data: { pictureHash, displayName: set.display_name },
+    });
     return { ...a, ...set };
   });
 }
 
 /** What the decisions say about an account now: every person with access and their level. */
-export async function decidedPeople(db: DbOrTrx, a: AccountsTable): Promise<{ decided: DecidedPerson[]; former: Array<{ userId: string; name: string; email: string }> }> {
+export async function decidedPeople(
+  db: DbOrTrx,
+  a: AccountsTable,
+): Promise<{ decided: DecidedPerson[]; former: Array<{ userId: string; name: string; email: string }> }> {
   const grants = (await grantsInForce(db, { institutionId: a.institution_id })).filter((g) => g.coversAll || g.accountIds.includes(a.id));
-  const inst = await db.selectFrom('institutions').select(['id', 'kind', 'parent_id']).where('id', '=', a.institution_id).executeTakeFirstOrThrow();
+  const inst = await db
+    .selectFrom('institutions')
+    .select(['id', 'kind', 'parent_id'])
+    .where('id', '=', a.institution_id)
+    .executeTakeFirstOrThrow();
   const users = await db.selectFrom('users').select(['id', 'name', 'email', 'position', 'status', 'institution_id']).execute();
   const decided = new Map<string, DecidedPerson>();
-  for (const u of users) if (leadsInstitution(u, inst)) decided.set(u.id, { userId: u.id, name: u.name, email: u.email, level: 'admin', byPosition: true });
+  for (const u of users)
+    if (leadsInstitution(u, inst)) decided.set(u.id, { userId: u.id, name: u.name, email: u.email, level: 'admin', byPosition: true });
   for (const g of grants) {
     const u = users.find((x) => x.id === g.userId);
     if (!u || u.status !== 'active') continue;
     const cur = decided.get(u.id);
-    decided.set(u.id, { userId: u.id, name: u.name, email: u.email, level: cur?.level === 'admin' || g.level === 'admin' ? 'admin' : 'editor', byPosition: cur?.byPosition ?? false });
+    decided.set(u.id, {
+      userId: u.id,
+      name: u.name,
+      email: u.email,
+      level: cur?.level === 'admin' || g.level === 'admin' ? 'admin' : 'editor',
+      byPosition: cur?.byPosition ?? false,
+    });
   }
   const former = users.filter((u) => u.status !== 'active').map((u) => ({ userId: u.id, name: u.name, email: u.email }));
   return { decided: [...decided.values()], former };
@@ -103,10 +134,30 @@ export async function checkDrift(db: Db, aa: AuthorityActor | null, id: string, 
   }
   const { decided, former } = await decidedPeople(db, a);
   const findings = error ? [] : compareRoles(roles, decided, former);
-  const row = { id: newId(), account_id: a.id, checked_at: nowIso(), roles: JSON.stringify(roles), findings: JSON.stringify(findings), error, checked_by: aa?.id ?? null };
+  const row = {
+    id: newId(),
+    account_id: a.id,
+    checked_at: nowIso(),
+    roles: JSON.stringify(roles),
+    findings: JSON.stringify(findings),
+    error,
+    checked_by: aa?.id ?? null,
+  };
   await db.transaction().execute(async (trx) => {
     await trx.insertInto('account_role_checks').values(row).execute();
-    await appendAudit(trx, { type: 'account.drift_checked', actorId: aa?.id ?? null, institutionId: a.institution_id, subjectType: 'account', subjectId: a.id, data: { findings: findings.length, kinds: findings.map((f) => f.kind), error } });
+    await appendAudit(trx, {
+      type: 'account.drift_checked',
+      actorId: aa?.id ?? null,
+      institutionId: a.institution_id,
+      subjectType: 'account',
+      subjectId: a.id,
+      data: { findings: findings.length, kinds: findings.map((f) => f.kind), error },
+    });
   });
-  return { checkedAt: row.checked_at, roles: roles.map((r) => ({ externalUserId: r.externalUserId, name: r.name, email: r.email, role: r.role })), findings, error };
+  return {
+    checkedAt: row.checked_at,
+    roles: roles.map((r) => ({ externalUserId: r.externalUserId, name: r.name, email: r.email, role: r.role })),
+    findings,
+    error,
+  };
 }

@@ -36,9 +36,16 @@ describeEachEngine('audit chain', (engine) => {
 
   it('keeps the chain linear when many transactions write at once', async () => {
     await Promise.all(
-      Array.from({ length: 20 }, (_, i) => h.db.transaction().execute((trx) => appendAudit(trx, { type: 'test.concurrent', actorId: null, data: { i } }))),
+      Array.from({ length: 20 }, (_, i) =>
+        h.db.transaction().execute((trx) => appendAudit(trx, { type: 'test.concurrent', actorId: null, data: { i } })),
+      ),
     );
-    const rows = await h.db.selectFrom('audit_events').select(['seq', 'prev_hash', 'hash']).where('type', '=', 'test.concurrent').orderBy('seq').execute();
+    const rows = await h.db
+      .selectFrom('audit_events')
+      .select(['seq', 'prev_hash', 'hash'])
+      .where('type', '=', 'test.concurrent')
+      .orderBy('seq')
+      .execute();
     expect(rows).toHaveLength(20);
     const seqs = rows.map((r) => r.seq);
     expect(new Set(seqs).size).toBe(20);

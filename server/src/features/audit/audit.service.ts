@@ -77,13 +77,7 @@ export async function verifyAuditChain(db: DbOrTrx, batch = 1000): Promise<Verif
   let expectedSeq = 1;
   let checked = 0;
   for (;;) {
-    const rows = await db
-      .selectFrom('audit_events')
-      .selectAll()
-      .where('seq', '>=', expectedSeq)
-      .orderBy('seq')
-      .limit(batch)
-      .execute();
+    const rows = await db.selectFrom('audit_events').selectAll().where('seq', '>=', expectedSeq).orderBy('seq').limit(batch).execute();
     if (rows.length === 0) break;
     for (const r of rows) {
       const problem =

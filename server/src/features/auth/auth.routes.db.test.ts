@@ -13,7 +13,9 @@ describeEachEngine('sign-in', (engine) => {
   afterAll(() => ctx.close());
 
   const auditTypes = async (userId: string) =>
-    (await ctx.database.db.selectFrom('audit_events').select('type').where('subject_id', '=', userId).orderBy('seq').execute()).map((r) => r.type);
+    (await ctx.database.db.selectFrom('audit_events').select('type').where('subject_id', '=', userId).orderBy('seq').execute()).map(
+      (r) => r.type,
+    );
 
   it('refuses a wrong password with a clear error and audits the failure', async () => {
     const user = await build.user(ctx);
@@ -84,20 +86,31 @@ describeEachEngine('sign-in', (engine) => {
   it('requires the CSRF header on state changes and writes nothing without it', async () => {
     const user = await build.user(ctx);
     const c = await signIn(ctx, user);
-    const before = await ctx.database.db.selectFrom('audit_events').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const before = await ctx.database.db
+      .selectFrom('audit_events')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     const res = await c.request('PUT', '/api/me/preferences', { locale: 'en' }, { 'x-csrf-token': 'forged' });
     expect(res.statusCode).toBe(403);
     expect(res.json().error.code).toBe('csrf_invalid');
     const row = await ctx.database.db.selectFrom('users').select('locale').where('id', '=', user.id).executeTakeFirstOrThrow();
     expect(row.locale).toBe('sq');
-    const after = await ctx.database.db.selectFrom('audit_events').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const after = await ctx.database.db
+      .selectFrom('audit_events')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n));
     expect((await c.put('/api/me/preferences', { locale: 'en' })).statusCode).toBe(200);
   });
 
   it('answers bad input with JSON errors: malformed JSON, wrong types, unknown routes, big bodies', async () => {
     const c = new Client(ctx.app);
-    const malformed = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"email":' });
+    const malformed = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"email":',
+    });
     expect(malformed.statusCode).toBe(400);
     expect(malformed.json().error.code).toBe('malformed_json');
     const wrongType = await c.post('/api/auth/login', { email: 42, password: true });
@@ -106,7 +119,12 @@ describeEachEngine('sign-in', (engine) => {
     const unknown = await c.get('/api/does-not-exist');
     expect(unknown.statusCode).toBe(404);
     expect(unknown.json().error.code).toBe('not_found');
-    const big = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ email: 'a@b.c', password: 'x'.repeat(2_000_000) }) });
+    const big = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify({ email: 'a@b.c', password: 'x'.repeat(2_000_000) }),
+    });
     expect(big.statusCode).toBe(413);
     expect(big.json().error.code).toBe('payload_too_large');
   });

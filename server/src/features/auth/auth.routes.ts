@@ -44,7 +44,10 @@ export async function authRoutes(app: App): Promise<void> {
 
   app.post(
     '/api/auth/totp',
-    { schema: { tags, body: TotpBody, response: { 200: MeResponse, ...errors } }, config: { rateLimit: { max: 20, timeWindow: '1 minute' } } },
+    {
+      schema: { tags, body: TotpBody, response: { 200: MeResponse, ...errors } },
+      config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
+    },
     async (req) => {
       const actor = requireSession(req);
       await auth.verifySecondFactor(deps, actor.user, actor.session, req.body.code, client(req));
@@ -57,10 +60,14 @@ export async function authRoutes(app: App): Promise<void> {
     return auth.startEnrolment(deps, actor.user, actor.session);
   });
 
-  app.post('/api/auth/totp/enrol/confirm', { schema: { tags, body: TotpBody, response: { 200: EnrolConfirmResponse, ...errors } } }, async (req) => {
-    const actor = requireSession(req);
-    return auth.confirmEnrolment(deps, actor.user, actor.session, req.body.code, client(req));
-  });
+  app.post(
+    '/api/auth/totp/enrol/confirm',
+    { schema: { tags, body: TotpBody, response: { 200: EnrolConfirmResponse, ...errors } } },
+    async (req) => {
+      const actor = requireSession(req);
+      return auth.confirmEnrolment(deps, actor.user, actor.session, req.body.code, client(req));
+    },
+  );
 
   app.post('/api/auth/logout', { schema: { tags, response: { 200: Ok, ...errors } } }, async (req, reply) => {
     const actor = requireSession(req);
@@ -82,12 +89,23 @@ export async function authRoutes(app: App): Promise<void> {
     return { ok: true as const };
   });
 
-  app.put('/api/me/preferences', { schema: { tags, body: PreferencesBody, response: { 200: z.object({ locale: z.string() }), ...errors } } }, async (req) => {
-    const actor = requireSession(req);
-    await app.ctx.db.transaction().execute(async (trx) => {
-      await trx.updateTable('users').set({ locale: req.body.locale, updated_at: nowIso() }).where('id', '=', actor.user.id).execute();
-      await appendAudit(trx, { type: 'auth.preferences_changed', actorId: actor.user.id, institutionId: actor.user.institution_id, subjectType: 'user', subjectId: actor.user.id, data: { locale: req.body.locale } });
-    });
-    return { locale: req.body.locale };
-  });
+  app.put(
+    '/api/me/preferences',
+    { schema: { tags, body: PreferencesBody, response: { 200: z.object({ locale: z.string() }), ...errors } } },
+    async (req) => {
+      const actor = requireSession(req);
+      await app.ctx.db.transaction().execute(async (trx) => {
+        await trx.updateTable('users').set({ locale: req.body.locale, updated_at: nowIso() }).where('id', '=', actor.user.id).execute();
+        await appendAudit(trx, {
+          type: 'auth.preferences_changed',
+          actorId: actor.user.id,
+          institutionId: actor.user.institution_id,
+          subjectType: 'user',
+          subjectId: actor.user.id,
+          data: { locale: req.body.locale },
+        });
+      });
+      return { locale: req.body.locale };
+    },
+  );
 }

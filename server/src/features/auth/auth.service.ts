@@ -35,7 +35,12 @@ export async function login(deps: AuthDeps, email: string, password: string, cli
   const ok = await verifyPassword(user?.password_hash ?? null, password);
   if (!user || !ok || !canSignIn(user)) {
     if (user) await recordFailure(deps, user, 'password', client);
-    else await db.transaction().execute((trx) => appendAudit(trx, { type: 'auth.login_failed', actorId: null, data: { email, reason: 'unknown_account' }, ip: client.ip }));
+    else
+      await db
+        .transaction()
+        .execute((trx) =>
+          appendAudit(trx, { type: 'auth.login_failed', actorId: null, data: { email, reason: 'unknown_account' }, ip: client.ip }),
+        );
     throw invalidCredentials();
   }
   // A court officer given editor access by decision must enrol too (art. 4.9, 5.6b).
@@ -113,7 +118,11 @@ export async function verifySecondFactor(deps: AuthDeps, user: UsersTable, sessi
   const recoveryIdx = step === null ? recoveryHashes.indexOf(hashRecoveryCode(code)) : -1;
   if ((step === null || replay) && recoveryIdx < 0) {
     await recordFailure(deps, user, 'totp', client);
-    throw new AppError(401, 'invalid_code', replay ? 'This code was already used. Wait for the next one.' : 'The code is wrong or has expired.');
+    throw new AppError(
+      401,
+      'invalid_code',
+      replay ? 'This code was already used. Wait for the next one.' : 'The code is wrong or has expired.',
+    );
   }
   await db.transaction().execute(async (trx) => {
     const set: Partial<UsersTable> = { failed_logins: 0 };
@@ -157,13 +166,32 @@ export async function confirmEnrolment(deps: AuthDeps, user: UsersTable, session
   await db.transaction().execute(async (trx) => {
     await trx
       .updateTable('users')
-      .set({ totp_secret: fresh.pending_totp_secret, totp_enabled: 1, totp_last_step: step, recovery_codes: JSON.stringify(hashes), updated_at: nowIso() })
+      .set({
+        totp_secret: fresh.pending_totp_secret,
+        totp_enabled: 1,
+        totp_last_step: step,
+        recovery_codes: JSON.stringify(hashes),
+        updated_at: nowIso(),
+      })
       .where('id', '=', user.id)
       .execute();
     await trx.updateTable('sessions').set({ pending_totp_secret: null, stage: 'full' }).where('id', '=', session.id).execute();
     // Other sessions of this person must pass the new second factor.
-    await trx.updateTable('sessions').set({ revoked_at: nowIso() }).where('user_id', '=', user.id).where('id', '!=', session.id).where('revoked_at', 'is', null).execute();
-    await appendAudit(trx, { type: 'auth.totp_enrolled', actorId: user.id, institutionId: user.institution_id, subjectType: 'user', subjectId: user.id, ip: client.ip });
+    await trx
+      .updateTable('sessions')
+      .set({ revoked_at: nowIso() })
+      .where('user_id', '=', user.id)
+      .where('id', '!=', session.id)
+      .where('revoked_at', 'is', null)
+      .execute();
+    await appendAudit(trx, {
+      type: 'auth.totp_enrolled',
+      actorId: user.id,
+      institutionId: user.institution_id,
+      subjectType: 'user',
+      subjectId: user.id,
+      ip: client.ip,
+    });
   });
   return { recoveryCodes: codes };
 }
@@ -186,19 +214,49 @@ export async function logout(deps: AuthDeps, user: UsersTable, session: Sessions
   });
 }
 
-export async function changePassword(deps: AuthDeps, user: UsersTable, session: SessionsTable, current: string, next: string, client: ClientInfo) {
-  if (!(await verifyPassword(user.password_hash, current))) throw new AppError(400, 'invalid_credentials', 'The current password is wrong.');
+export async function changePassword(
+  deps: AuthDeps,
+  user: UsersTable,
+  session: SessionsTable,
+  current: string,
+  next: string,
+  client: ClientInfo,
+) {
+  if (!(await verifyPassword(user.password_hash, current)))
+    throw new AppError(400, 'invalid_credentials', 'The current password is wrong.');
   if (current === next) throw new ValidationError('Choose a password different from the current one.');
   const hash = await hashPassword(next);
   await deps.db.transaction().execute(async (trx) => {
-    await trx.updateTable('users').set({ password_hash: hash, must_change_password: 0, updated_at: nowIso() }).where('id', '=', user.id).execute();
-    await trx.updateTable('sessions').set({ revoked_at: nowIso() }).where('user_id', '=', user.id).where('id', '!=', session.id).where('revoked_at', 'is', null).execute();
-    await appendAudit(trx, { type: 'auth.password_changed', actorId: user.id, institutionId: user.institution_id, subjectType: 'user', subjectId: user.id, ip: client.ip });
+    await trx
+      .updateTable('users')
+      .set({ password_hash: hash, must_change_password: 0, updated_at: nowIso() })
+      .where('id', '=', user.id)
+      .execute();
+    await trx
+      .updateTable('sessions')
+      .set({ revoked_at: nowIso() })
+      .where('user_id', '=', user.id)
+      .where('id', '!=', session.id)
+      .where('revoked_at', 'is', null)
+      .execute();
+    await appendAudit(trx, {
+      type: 'auth.password_changed',
+      actorId: user.id,
+      institutionId: user.institution_id,
+      subjectType: 'user',
+      subjectId: user.id,
+      ip: client.ip,
+    });
   });
 }
 
 /** Revokes every session of a person (used when they leave or their rights change). */
 export async function revokeAllSessions(trx: DbOrTrx, userId: string): Promise<number> {
-  const res = await trx.updateTable('sessions').set({ revoked_at: nowIso() }).where('user_id', '=', userId).where('revoked_at', 'is', null).executeTakeFirst();
+  const res = await trx
+    .updateTable('sessions')
+    .set({ revoked_at: nowIso() })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
   return Number(res.numUpdatedRows);
 }

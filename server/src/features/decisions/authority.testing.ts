@@ -54,10 +54,23 @@ export function pdfUpload(name = 'decision.pdf', extra = ''): { fileName: string
 /** Row counts of every table a refused request must leave untouched. */
 export async function authorityCounts(ctx: TestContext): Promise<Record<string, number>> {
   const db = ctx.database.db;
-  const tables = ['decisions', 'decision_people', 'decision_accounts', 'decision_endings', 'decision_files', 'editor_requests', 'accounts', 'offboarding_items', 'audit_events'] as const;
+  const tables = [
+    'decisions',
+    'decision_people',
+    'decision_accounts',
+    'decision_endings',
+    'decision_files',
+    'editor_requests',
+    'accounts',
+    'offboarding_items',
+    'audit_events',
+  ] as const;
   const out: Record<string, number> = {};
   for (const t of tables) {
-    const r = await db.selectFrom(t).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const r = await db
+      .selectFrom(t)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     out[t] = Number(r.n);
   }
   return out;

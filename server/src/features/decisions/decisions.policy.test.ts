@@ -71,7 +71,15 @@ const roles: Array<[string, AuthorityActor, Record<(typeof places)[number], stri
 describe('authority policy matrix (roles × actions × institutions)', () => {
   for (const [name, a, expected] of roles) {
     it(`${name}`, () => {
-      const got = Object.fromEntries(places.map((p) => [p, Object.entries(actions).filter(([, fn]) => fn(a, p)).map(([k]) => k).join('')]));
+      const got = Object.fromEntries(
+        places.map((p) => [
+          p,
+          Object.entries(actions)
+            .filter(([, fn]) => fn(a, p))
+            .map(([k]) => k)
+            .join(''),
+        ]),
+      );
       expect(got).toEqual(expected);
     });
   }
@@ -86,6 +94,8 @@ describe('authority policy matrix (roles × actions × institutions)', () => {
   });
 
   it('treats a leaver as nobody’s leadership', () => {
-    expect(leadsInstitution({ position: 'president', institution_id: OWN, status: 'resigned' }, { id: OWN, kind: 'basic', parent_id: null })).toBe(false);
+    expect(
+      leadsInstitution({ position: 'president', institution_id: OWN, status: 'resigned' }, { id: OWN, kind: 'basic', parent_id: null }),
+    ).toBe(false);
   });
 });

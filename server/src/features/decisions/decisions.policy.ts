@@ -63,7 +63,13 @@ export function canEditBrandKit(a: AuthorityActor, institutionId: string): boole
 /** Off-boarding checklists: the president (owner, art. 5.7), the Responsible Officers, KJC leadership (read) and administrators. */
 export function canViewOffboarding(a: AuthorityActor, institutionId: string): boolean {
   if (!canViewInstitution(a, institutionId)) return false;
-  return leads(a, institutionId) || isResponsibleOfficer(a, institutionId) || isKjcLeadership(a) || isSysadmin(a) || (worksAt(a, institutionId) && a.position === 'pio');
+  return (
+    leads(a, institutionId) ||
+    isResponsibleOfficer(a, institutionId) ||
+    isKjcLeadership(a) ||
+    isSysadmin(a) ||
+    (worksAt(a, institutionId) && a.position === 'pio')
+  );
 }
 
 /** Ticking a step: the president who owns it, or a Responsible Officer who did it. */

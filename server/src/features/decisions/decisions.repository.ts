@@ -6,7 +6,12 @@ import { isGrantKind, type GrantPeriod } from './decisions.rules.js';
 import { GRANT_KINDS } from './rights.js';
 
 /** Derived state of a decision at `at`: a decision row never changes, its endings do the talking. */
-export function decisionState(d: Pick<DecisionsTable, 'kind' | 'effect_from' | 'effect_until'>, endings: Pick<DecisionEndingsTable, 'user_id' | 'at' | 'cause'>[], peopleCount: number, at: string = nowIso()): DecisionState {
+export function decisionState(
+  d: Pick<DecisionsTable, 'kind' | 'effect_from' | 'effect_until'>,
+  endings: Pick<DecisionEndingsTable, 'user_id' | 'at' | 'cause'>[],
+  peopleCount: number,
+  at: string = nowIso(),
+): DecisionState {
   const whole = endings.filter((e) => e.user_id === null && e.at <= at).sort((a, b) => a.at.localeCompare(b.at))[0];
   if (whole) return whole.cause === 'superseded' ? 'superseded' : 'revoked';
   if (d.effect_from > at) return 'pending';
@@ -20,7 +25,11 @@ export function decisionState(d: Pick<DecisionsTable, 'kind' | 'effect_from' | '
 
 export async function peopleRefs(db: DbOrTrx, ids: string[]): Promise<Map<string, PersonRef>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.selectFrom('users').select(['id', 'name', 'position']).where('id', 'in', [...new Set(ids)]).execute();
+  const rows = await db
+    .selectFrom('users')
+    .select(['id', 'name', 'position'])
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
   return new Map(rows.map((r) => [r.id, { id: r.id, name: r.name, position: r.position }]));
 }
 
@@ -37,7 +46,9 @@ export async function presentDecisions(db: DbOrTrx, rows: DecisionsTable[], at: 
     .execute();
   const endings = await db.selectFrom('decision_endings').selectAll().where('decision_id', 'in', ids).execute();
   const fileIds = rows.map((r) => r.file_id).filter((x): x is string => x !== null);
-  const files = fileIds.length ? await db.selectFrom('decision_files').select(['id', 'sha256', 'size', 'file_name']).where('id', 'in', fileIds).execute() : [];
+  const files = fileIds.length
+    ? await db.selectFrom('decision_files').select(['id', 'sha256', 'size', 'file_name']).where('id', 'in', fileIds).execute()
+    : [];
   const refs = await peopleRefs(db, [...people.map((p) => p.user_id), ...rows.map((r) => r.issued_by)]);
   const unknown = (id: string): PersonRef => ({ id, name: '—', position: 'court_officer' });
   return rows.map((r) => {
@@ -62,10 +73,16 @@ export async function presentDecisions(db: DbOrTrx, rows: DecisionsTable[], at: 
       summary: r.summary,
       state: decisionState(r, ends, mine.length, at),
       people: mine.map((p) => {
-        const ended = ends.filter((e) => (e.user_id === null || e.user_id === p.user_id) && e.at <= at).map((e) => e.at).sort()[0] ?? null;
+        const ended =
+          ends
+            .filter((e) => (e.user_id === null || e.user_id === p.user_id) && e.at <= at)
+            .map((e) => e.at)
+            .sort()[0] ?? null;
         return { ...(refs.get(p.user_id) ?? unknown(p.user_id)), role: p.role, endedAt: ended };
       }),
-      accounts: accounts.filter((a) => a.decision_id === r.id).map((a) => ({ id: a.id, platform: a.platform, handle: a.handle, displayName: a.display_name })),
+      accounts: accounts
+        .filter((a) => a.decision_id === r.id)
+        .map((a) => ({ id: a.id, platform: a.platform, handle: a.handle, displayName: a.display_name })),
       file: file ? { sha256: file.sha256, size: file.size, fileName: file.file_name } : null,
       createdAt: r.created_at,
     };
@@ -88,10 +105,18 @@ export async function grantPeriods(db: DbOrTrx, institutionId: string, userIds: 
     .execute();
   if (rows.length === 0) return [];
   const ids = [...new Set(rows.map((r) => r.id))];
-  const endings = await db.selectFrom('decision_endings').select(['decision_id', 'user_id', 'at']).where('decision_id', 'in', ids).execute();
+  const endings = await db
+    .selectFrom('decision_endings')
+    .select(['decision_id', 'user_id', 'at'])
+    .where('decision_id', 'in', ids)
+    .execute();
   const links = await db.selectFrom('decision_accounts').select(['decision_id', 'account_id']).where('decision_id', 'in', ids).execute();
   return rows.map((r) => {
-    const firstEnd = endings.filter((e) => e.decision_id === r.id && (e.user_id === null || e.user_id === r.user_id)).map((e) => e.at).sort()[0] ?? null;
+    const firstEnd =
+      endings
+        .filter((e) => e.decision_id === r.id && (e.user_id === null || e.user_id === r.user_id))
+        .map((e) => e.at)
+        .sort()[0] ?? null;
     const end = [r.effect_until, firstEnd].filter((x): x is string => x !== null).sort()[0] ?? null;
     return {
       decisionId: r.id,

@@ -39,9 +39,19 @@ describeEachEngine('decisions and editor requests (routes)', (engine) => {
     it('lets a president appoint a Responsible Officer and two substitutes, with the signed act kept by its SHA-256', async () => {
       const { pio, sub1, sub2, account, pc } = await court();
       const upload = pdfUpload('ro.pdf');
-      const ro = await appoint(pc, { people: [pio.id], accounts: [account.id], extra: { attachment: upload, summary: 'Appointment of the RO' } });
+      const ro = await appoint(pc, {
+        people: [pio.id],
+        accounts: [account.id],
+        extra: { attachment: upload, summary: 'Appointment of the RO' },
+      });
       expect(ro.statusCode).toBe(200);
-      expect(ro.json()).toMatchObject({ kind: 'ro_appointment', level: 'admin', state: 'in_force', people: [{ id: pio.id, role: 'responsible_officer' }], file: { sha256: sha256(Buffer.from(upload.contentBase64, 'base64')), fileName: 'ro.pdf' } });
+      expect(ro.json()).toMatchObject({
+        kind: 'ro_appointment',
+        level: 'admin',
+        state: 'in_force',
+        people: [{ id: pio.id, role: 'responsible_officer' }],
+        file: { sha256: sha256(Buffer.from(upload.contentBase64, 'base64')), fileName: 'ro.pdf' },
+      });
       const subs = await appoint(pc, { kind: 'substitute_appointment', people: [sub1.id, sub2.id], accounts: [account.id] });
       expect(subs.statusCode).toBe(200);
 
@@ -96,7 +106,11 @@ describeEachEngine('decisions and editor requests (routes)', (engine) => {
       const before = await authorityCounts(ctx);
       const one = await appoint(pc, { kind: 'substitute_appointment', people: [sub1.id], accounts: [account.id] });
       expect(one.json().error).toMatchObject({ code: 'two_substitutes', details: { article: '3.2' } });
-      const overlap = await appoint(pc, { people: [pio.id], accounts: [account.id], extra: { level: 'editor', effectFrom: daysFromToday(10) } });
+      const overlap = await appoint(pc, {
+        people: [pio.id],
+        accounts: [account.id],
+        extra: { level: 'editor', effectFrom: daysFromToday(10) },
+      });
       expect(overlap.statusCode).toBe(422);
       expect(overlap.json().error).toMatchObject({ code: 'overlapping_decision', details: { article: '5.5' } });
       const back = await appoint(pc, { people: [sub1.id], accounts: [account.id], extra: { effectFrom: daysFromToday(-30) } });
@@ -109,7 +123,11 @@ describeEachEngine('decisions and editor requests (routes)', (engine) => {
     it('supersedes a decision instead of contradicting it; the old one stays readable', async () => {
       const { pio, account, pc } = await court();
       const first = (await appoint(pc, { people: [pio.id], accounts: [account.id] })).json();
-      const second = await appoint(pc, { people: [pio.id], accounts: [account.id], extra: { level: 'editor', supersedesDecisionId: first.id } });
+      const second = await appoint(pc, {
+        people: [pio.id],
+        accounts: [account.id],
+        extra: { level: 'editor', supersedesDecisionId: first.id },
+      });
       expect(second.statusCode).toBe(200);
       expect((await rightsOnAccount(db(), pio.id, account.id)).level).toBe('editor');
       const old = (await pc.get(`/api/decisions/${first.id}`)).json();
@@ -126,7 +144,11 @@ describeEachEngine('decisions and editor requests (routes)', (engine) => {
       expect(notPdf.json().error.message).toContain('must be a PDF');
       const big = Buffer.alloc(10 * 1024 * 1024 + 10, 0x20);
       big.write('%PDF-1.4', 0, 'latin1');
-      const huge = await appoint(pc, { people: [pio.id], accounts: [account.id], extra: { attachment: { fileName: 'big.pdf', contentBase64: big.toString('base64') } } });
+      const huge = await appoint(pc, {
+        people: [pio.id],
+        accounts: [account.id],
+        extra: { attachment: { fileName: 'big.pdf', contentBase64: big.toString('base64') } },
+      });
       expect([400, 413]).toContain(huge.statusCode);
       expect(huge.json().error.message).toMatch(/10 MB|too large/);
       expect(await authorityCounts(ctx)).toEqual(before);
@@ -135,15 +157,37 @@ describeEachEngine('decisions and editor requests (routes)', (engine) => {
     it('revokes a decision from today on; a back-dated revocation is refused', async () => {
       const { pio, account, pc } = await court();
       const ro = (await appoint(pc, { people: [pio.id], accounts: [account.id] })).json();
-      const back = await pc.post('/api/decisions', { institutionId: 'inst-bc-prishtine', number: decisionNo('R'), decidedOn: today(), kind: 'revocation', targetDecisionId: ro.id, effectFrom: daysFromToday(-3) });
+      const back = await pc.post('/api/decisions', {
+        institutionId: 'inst-bc-prishtine',
+        number: decisionNo('R'),
+        decidedOn: today(),
+        kind: 'revocation',
+        targetDecisionId: ro.id,
+        effectFrom: daysFromToday(-3),
+      });
       expect(back.json().error).toMatchObject({ code: 'back_dated', details: { article: '3.1' } });
-      const rev = await pc.post('/api/decisions', { institutionId: 'inst-bc-prishtine', number: decisionNo('R'), decidedOn: today(), kind: 'revocation', targetDecisionId: ro.id, summary: 'Reassigned' });
+      const rev = await pc.post('/api/decisions', {
+        institutionId: 'inst-bc-prishtine',
+        number: decisionNo('R'),
+        decidedOn: today(),
+        kind: 'revocation',
+        targetDecisionId: ro.id,
+        summary: 'Reassigned',
+      });
       expect(rev.statusCode).toBe(200);
       expect((await rightsOnAccount(db(), pio.id, account.id)).level).toBeNull();
       expect((await pc.get(`/api/decisions/${ro.id}`)).json().state).toBe('revoked');
-      const types = (await db().selectFrom('audit_events').select('type').where('subject_id', '=', ro.id).orderBy('seq').execute()).map((r) => r.type);
+      const types = (await db().selectFrom('audit_events').select('type').where('subject_id', '=', ro.id).orderBy('seq').execute()).map(
+        (r) => r.type,
+      );
       expect(types).toEqual(['decision.issued', 'access.granted', 'decision.revoked', 'access.revoked']);
-      const again = await pc.post('/api/decisions', { institutionId: 'inst-bc-prishtine', number: decisionNo('R'), decidedOn: today(), kind: 'revocation', targetDecisionId: ro.id });
+      const again = await pc.post('/api/decisions', {
+        institutionId: 'inst-bc-prishtine',
+        number: decisionNo('R'),
+        decidedOn: today(),
+        kind: 'revocation',
+        targetDecisionId: ro.id,
+      });
       expect(again.statusCode).toBe(409);
     });
   });

@@ -37,10 +37,18 @@ export function levelFor(kind: DecisionKind, requested: AccessLevel | undefined,
   }
   if (kind === 'editor_grant') {
     if (requested === 'admin') {
-      throw new RuleViolationError('The admin level is assigned only to the Responsible Officer and the court president; a court officer can be given the editor level (art. 5.6a).', '5.6a', 'admin_only_for_ro');
+      throw new RuleViolationError(
+        'The admin level is assigned only to the Responsible Officer and the court president; a court officer can be given the editor level (art. 5.6a).',
+        '5.6a',
+        'admin_only_for_ro',
+      );
     }
     if (!fromEditorRequest) {
-      throw new RuleViolationError('The editor level is granted only on the Responsible Officer’s recommendation and with the president’s consent: start an editor request (art. 5.6b).', '5.6b', 'editor_needs_recommendation');
+      throw new RuleViolationError(
+        'The editor level is granted only on the Responsible Officer’s recommendation and with the president’s consent: start an editor request (art. 5.6b).',
+        '5.6b',
+        'editor_needs_recommendation',
+      );
     }
     return 'editor';
   }
@@ -51,7 +59,11 @@ export function levelFor(kind: DecisionKind, requested: AccessLevel | undefined,
 /** Art. 3.1–3.2: how many people each kind names. */
 export function checkPeopleCount(kind: DecisionKind, count: number): void {
   if (kind === 'substitute_appointment' && count < 2) {
-    throw new RuleViolationError('Responsibility is transferred to two or more substitute responsible officers: name at least two (art. 3.2).', '3.2', 'two_substitutes');
+    throw new RuleViolationError(
+      'Responsibility is transferred to two or more substitute responsible officers: name at least two (art. 3.2).',
+      '3.2',
+      'two_substitutes',
+    );
   }
   if (isGrantKind(kind) && count < 1) throw new ValidationError('Name the person the decision appoints (art. 3.1).');
   if (!isGrantKind(kind) && count > 0) throw new ValidationError('This kind of decision does not appoint anyone; leave the people empty.');
@@ -59,9 +71,20 @@ export function checkPeopleCount(kind: DecisionKind, count: number): void {
 
 /** Who may be appointed: staff of the institution; never an administrator account or leadership (they hold admin by position). */
 export function checkAppointee(p: { name: string; position: Position; status: string; sameInstitution: boolean }): void {
-  if (p.status !== 'active') throw new RuleViolationError(`${p.name} has left the institution and cannot be appointed (art. 5.7).`, '5.7', 'appointee_left');
-  if (!p.sameInstitution) throw new RuleViolationError(`${p.name} does not work at this institution; a decision appoints the institution’s own officers (art. 3.1).`, '3.1', 'appointee_elsewhere');
-  if (p.position === 'sysadmin') throw new RuleViolationError('A system administrator account cannot be appointed Responsible Officer (art. 3.1).', '3.1', 'appointee_sysadmin');
+  if (p.status !== 'active')
+    throw new RuleViolationError(`${p.name} has left the institution and cannot be appointed (art. 5.7).`, '5.7', 'appointee_left');
+  if (!p.sameInstitution)
+    throw new RuleViolationError(
+      `${p.name} does not work at this institution; a decision appoints the institution’s own officers (art. 3.1).`,
+      '3.1',
+      'appointee_elsewhere',
+    );
+  if (p.position === 'sysadmin')
+    throw new RuleViolationError(
+      'A system administrator account cannot be appointed Responsible Officer (art. 3.1).',
+      '3.1',
+      'appointee_sysadmin',
+    );
 }
 
 /** Start of a day given as YYYY-MM-DD, or a full timestamp, as stored ISO text. */
@@ -70,13 +93,23 @@ export function toMoment(value: string): string {
 }
 
 /** Effective period of a grant; only retroactive decisions may take effect before they were issued (art. 3.4). */
-export function periodFor(kind: DecisionKind, decidedOn: string, effectFrom: string | undefined, effectUntil: string | null | undefined, today: string): { from: string; until: string | null } {
+export function periodFor(
+  kind: DecisionKind,
+  decidedOn: string,
+  effectFrom: string | undefined,
+  effectUntil: string | null | undefined,
+  today: string,
+): { from: string; until: string | null } {
   if (decidedOn > today) throw new ValidationError('The decision date is in the future; record a decision once it is signed.');
   const from = toMoment(effectFrom ?? decidedOn);
   const until = effectUntil ? toMoment(effectUntil) : null;
   if (until !== null && until <= from) throw new ValidationError('The decision must end after it takes effect.');
   if (kind !== 'retroactive' && from < toMoment(decidedOn)) {
-    throw new RuleViolationError('Only a retroactive decision on an account opened before the manual may take effect before it was issued (art. 3.4); this one is back-dated.', '3.4', 'back_dated');
+    throw new RuleViolationError(
+      'Only a retroactive decision on an account opened before the manual may take effect before it was issued (art. 3.4); this one is back-dated.',
+      '3.4',
+      'back_dated',
+    );
   }
   return { from, until };
 }
@@ -97,7 +130,10 @@ export function periodsOverlap(a: { from: string; end: string | null }, b: { fro
   return (a.end === null || b.from < a.end) && (b.end === null || a.from < b.end);
 }
 
-export function scopesIntersect(a: { coversAll: boolean; accountIds: readonly string[] }, b: { coversAll: boolean; accountIds: readonly string[] }): boolean {
+export function scopesIntersect(
+  a: { coversAll: boolean; accountIds: readonly string[] },
+  b: { coversAll: boolean; accountIds: readonly string[] },
+): boolean {
   return a.coversAll || b.coversAll || a.accountIds.some((id) => b.accountIds.includes(id));
 }
 

@@ -2,13 +2,7 @@
  * Decisions of the judiciary's leadership (art. 3.1–3.4, 5.5–5.6): append-only. A decision is never
  * edited after issue; revocation, supersession and a person's departure are rows in `decision_endings`.
  */
-export type DecisionKind =
-  | 'ro_appointment'
-  | 'substitute_appointment'
-  | 'editor_grant'
-  | 'account_opening'
-  | 'retroactive'
-  | 'revocation';
+export type DecisionKind = 'ro_appointment' | 'substitute_appointment' | 'editor_grant' | 'account_opening' | 'retroactive' | 'revocation';
 
 export type AccessLevel = 'admin' | 'editor';
 export type DecisionRole = 'responsible_officer' | 'substitute' | 'editor';

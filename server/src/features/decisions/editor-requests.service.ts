@@ -19,24 +19,47 @@ export async function recommendEditor(db: Db, aa: AuthorityActor, body: Recommen
     const inst = await trx.selectFrom('institutions').select(['id', 'parent_id']).where('id', '=', body.institutionId).executeTakeFirst();
     if (!inst || !canViewAuthority(aa, inst.id)) throw new NotFoundError('The institution');
     if (!canRecommendEditor(aa, inst.id)) {
-      throw new ForbiddenError('Only a Responsible Officer appointed by decision may recommend an editor (art. 5.6b).', 'not_responsible_officer');
+      throw new ForbiddenError(
+        'Only a Responsible Officer appointed by decision may recommend an editor (art. 5.6b).',
+        'not_responsible_officer',
+      );
     }
     if (body.candidateId === aa.id) throw new ForbiddenError('You cannot recommend yourself.', 'self_recommendation');
-    const candidate = await trx.selectFrom('users').select(['id', 'name', 'position', 'status', 'institution_id']).where('id', '=', body.candidateId).executeTakeFirst();
+    const candidate = await trx
+      .selectFrom('users')
+      .select(['id', 'name', 'position', 'status', 'institution_id'])
+      .where('id', '=', body.candidateId)
+      .executeTakeFirst();
     if (!candidate) throw new NotFoundError('The person');
-    const family = new Set([inst.id, ...(inst.parent_id ? [inst.parent_id] : []), ...(await trx.selectFrom('institutions').select('id').where('parent_id', '=', inst.id).execute()).map((c) => c.id)]);
+    const family = new Set([
+      inst.id,
+      ...(inst.parent_id ? [inst.parent_id] : []),
+      ...(await trx.selectFrom('institutions').select('id').where('parent_id', '=', inst.id).execute()).map((c) => c.id),
+    ]);
     checkAppointee({ ...candidate, sameInstitution: family.has(candidate.institution_id) });
     if (candidate.position !== 'court_officer' && candidate.position !== 'pio') {
-      throw new RuleViolationError('The editor level is for a court officer (art. 5.6b); the leadership holds admin by position (art. 5.6a).', '5.6b', 'editor_for_officers');
+      throw new RuleViolationError(
+        'The editor level is for a court officer (art. 5.6b); the leadership holds admin by position (art. 5.6a).',
+        '5.6b',
+        'editor_for_officers',
+      );
     }
     const accountIds = [...new Set(body.accountIds ?? [])];
     if (!body.coversAllAccounts && accountIds.length === 0) throw new ValidationError('Name the accounts the editor should work on.');
     if (accountIds.length) {
       const accounts = await trx.selectFrom('accounts').select(['id', 'institution_id', 'status']).where('id', 'in', accountIds).execute();
-      if (accounts.length !== accountIds.length || accounts.some((a) => a.institution_id !== inst.id)) throw new NotFoundError('One of the accounts');
+      if (accounts.length !== accountIds.length || accounts.some((a) => a.institution_id !== inst.id))
+        throw new NotFoundError('One of the accounts');
     }
-    const pending = await trx.selectFrom('editor_requests').select('id').where('candidate_id', '=', candidate.id).where('institution_id', '=', inst.id).where('status', '=', 'recommended').executeTakeFirst();
-    if (pending) throw new ConflictError(`${candidate.name} already has a recommendation waiting for the president’s consent.`, 'request_pending');
+    const pending = await trx
+      .selectFrom('editor_requests')
+      .select('id')
+      .where('candidate_id', '=', candidate.id)
+      .where('institution_id', '=', inst.id)
+      .where('status', '=', 'recommended')
+      .executeTakeFirst();
+    if (pending)
+      throw new ConflictError(`${candidate.name} already has a recommendation waiting for the president’s consent.`, 'request_pending');
     const now = nowIso();
     const row: EditorRequestsTable = {
       id: newId(),
@@ -56,7 +79,15 @@ export async function recommendEditor(db: Db, aa: AuthorityActor, body: Recommen
       updated_at: now,
     };
     await trx.insertInto('editor_requests').values(row).execute();
-    await appendAudit(trx, { type: 'editor_request.recommended', actorId: aa.id, institutionId: inst.id, subjectType: 'editor_request', subjectId: row.id, reason: row.note, data: { candidateId: candidate.id, accountIds, coversAllAccounts: body.coversAllAccounts } });
+    await appendAudit(trx, {
+      type: 'editor_request.recommended',
+      actorId: aa.id,
+      institutionId: inst.id,
+      subjectType: 'editor_request',
+      subjectId: row.id,
+      reason: row.note,
+      data: { candidateId: candidate.id, accountIds, coversAllAccounts: body.coversAllAccounts },
+    });
     return row;
   });
 }
@@ -64,14 +95,21 @@ export async function recommendEditor(db: Db, aa: AuthorityActor, body: Recommen
 async function loadForDecision(db: DbOrTrx, aa: AuthorityActor, id: string): Promise<EditorRequestsTable> {
   const req = await db.selectFrom('editor_requests').selectAll().where('id', '=', id).executeTakeFirst();
   if (!req || !canViewAuthority(aa, req.institution_id)) throw new NotFoundError('The editor request');
-  if (!canConsentEditor(aa, req.institution_id)) throw new ForbiddenError('Consent to an editor is the court president’s (art. 5.6b).', 'not_president');
+  if (!canConsentEditor(aa, req.institution_id))
+    throw new ForbiddenError('Consent to an editor is the court president’s (art. 5.6b).', 'not_president');
   if (req.status !== 'recommended') throw new ConflictError('This request has already been decided.', 'already_decided');
-  if (req.recommended_by === aa.id) throw new ForbiddenError('You recommended this person; someone else must consent (no self-approval).', 'self_approval');
+  if (req.recommended_by === aa.id)
+    throw new ForbiddenError('You recommended this person; someone else must consent (no self-approval).', 'self_approval');
   return req;
 }
 
 /** Step 2 of art. 5.6b: the president consents, which issues the editor-grant decision. */
-export async function consentEditor(db: Db, aa: AuthorityActor, id: string, body: ConsentBody): Promise<{ request: EditorRequestsTable; decision: DecisionsTable }> {
+export async function consentEditor(
+  db: Db,
+  aa: AuthorityActor,
+  id: string,
+  body: ConsentBody,
+): Promise<{ request: EditorRequestsTable; decision: DecisionsTable }> {
   const act = body.attachment ? readSignedAct(body.attachment) : null;
   return db.transaction().execute(async (trx) => {
     const req = await loadForDecision(trx, aa, id);
@@ -95,9 +133,23 @@ export async function consentEditor(db: Db, aa: AuthorityActor, id: string, body
       act,
     );
     const now = nowIso();
-    await trx.updateTable('editor_requests').set({ status: 'granted', decided_by: aa.id, decided_at: now, decision_id: decision.id, updated_at: now }).where('id', '=', req.id).execute();
-    await appendAudit(trx, { type: 'editor_request.consented', actorId: aa.id, institutionId: req.institution_id, subjectType: 'editor_request', subjectId: req.id, data: { decisionId: decision.id, candidateId: req.candidate_id } });
-    return { request: { ...req, status: 'granted' as const, decided_by: aa.id, decided_at: now, decision_id: decision.id, updated_at: now }, decision };
+    await trx
+      .updateTable('editor_requests')
+      .set({ status: 'granted', decided_by: aa.id, decided_at: now, decision_id: decision.id, updated_at: now })
+      .where('id', '=', req.id)
+      .execute();
+    await appendAudit(trx, {
+      type: 'editor_request.consented',
+      actorId: aa.id,
+      institutionId: req.institution_id,
+      subjectType: 'editor_request',
+      subjectId: req.id,
+      data: { decisionId: decision.id, candidateId: req.candidate_id },
+    });
+    return {
+      request: { ...req, status: 'granted' as const, decided_by: aa.id, decided_at: now, decision_id: decision.id, updated_at: now },
+      decision,
+    };
   });
 }
 
@@ -106,8 +158,20 @@ export async function refuseEditor(db: Db, aa: AuthorityActor, id: string, reaso
   return db.transaction().execute(async (trx) => {
     const req = await loadForDecision(trx, aa, id);
     const now = nowIso();
-    await trx.updateTable('editor_requests').set({ status: 'refused', decided_by: aa.id, decided_at: now, refusal_reason: reason, updated_at: now }).where('id', '=', req.id).execute();
-    await appendAudit(trx, { type: 'editor_request.refused', actorId: aa.id, institutionId: req.institution_id, subjectType: 'editor_request', subjectId: req.id, reason, data: { candidateId: req.candidate_id } });
+    await trx
+      .updateTable('editor_requests')
+      .set({ status: 'refused', decided_by: aa.id, decided_at: now, refusal_reason: reason, updated_at: now })
+      .where('id', '=', req.id)
+      .execute();
+    await appendAudit(trx, {
+      type: 'editor_request.refused',
+      actorId: aa.id,
+      institutionId: req.institution_id,
+      subjectType: 'editor_request',
+      subjectId: req.id,
+      reason,
+      data: { candidateId: req.candidate_id },
+    });
     return { ...req, status: 'refused' as const, decided_by: aa.id, decided_at: now, refusal_reason: reason, updated_at: now };
   });
 }
@@ -116,8 +180,13 @@ export async function refuseEditor(db: Db, aa: AuthorityActor, id: string, reaso
 export async function presentEditorRequests(db: DbOrTrx, aa: AuthorityActor, rows: EditorRequestsTable[]): Promise<EditorRequest[]> {
   if (rows.length === 0) return [];
   const accIds = [...new Set(rows.flatMap((r) => JSON.parse(r.account_ids) as string[]))];
-  const accounts = accIds.length ? await db.selectFrom('accounts').select(['id', 'platform', 'handle', 'display_name']).where('id', 'in', accIds).execute() : [];
-  const refs = await peopleRefs(db, rows.flatMap((r) => [r.candidate_id, r.recommended_by, ...(r.decided_by ? [r.decided_by] : [])]));
+  const accounts = accIds.length
+    ? await db.selectFrom('accounts').select(['id', 'platform', 'handle', 'display_name']).where('id', 'in', accIds).execute()
+    : [];
+  const refs = await peopleRefs(
+    db,
+    rows.flatMap((r) => [r.candidate_id, r.recommended_by, ...(r.decided_by ? [r.decided_by] : [])]),
+  );
   const ref = (id: string): PersonRef => refs.get(id) ?? { id, name: '—', position: 'court_officer' };
   return rows.map((r) => {
     const open = r.status === 'recommended' && canConsentEditor(aa, r.institution_id) && r.recommended_by !== aa.id;

@@ -45,7 +45,15 @@ export interface GrantInForce {
   effectUntil: string | null;
 }
 
-const NONE: AccountRights = { level: null, publish: false, moderate: false, vault: false, manageAccess: false, approve: false, viaDecisionIds: [] };
+const NONE: AccountRights = {
+  level: null,
+  publish: false,
+  moderate: false,
+  vault: false,
+  manageAccess: false,
+  approve: false,
+  viaDecisionIds: [],
+};
 
 /** What each level allows (art. 5.6). */
 export function rightsForLevel(level: AccessLevel | null, president: boolean, via: string[] = []): AccountRights {
@@ -69,7 +77,11 @@ function activeAt(u: { status: string; left_at: string | null }, at: string): bo
  * A grant is in force when `effect_from <= at < effect_until` and no ending (revocation, supersession,
  * departure) for the whole decision or for that person has taken effect.
  */
-export async function grantsInForce(db: DbOrTrx, filter: { userId?: string; institutionId?: string }, at?: string): Promise<GrantInForce[]> {
+export async function grantsInForce(
+  db: DbOrTrx,
+  filter: { userId?: string; institutionId?: string },
+  at?: string,
+): Promise<GrantInForce[]> {
   const t = moment(at);
   let q = db
     .selectFrom('decisions as d')
@@ -123,17 +135,27 @@ export async function rightsOnAccount(db: DbOrTrx, userId: string, accountId: st
   const t = moment(at);
   const account = await db.selectFrom('accounts').select(['id', 'institution_id', 'status']).where('id', '=', accountId).executeTakeFirst();
   if (!account || account.status !== 'active') return { ...NONE };
-  const user = await db.selectFrom('users').select(['id', 'status', 'left_at', 'position', 'institution_id']).where('id', '=', userId).executeTakeFirst();
+  const user = await db
+    .selectFrom('users')
+    .select(['id', 'status', 'left_at', 'position', 'institution_id'])
+    .where('id', '=', userId)
+    .executeTakeFirst();
   if (!user || !activeAt(user, t)) return { ...NONE };
   const president = await isPresidentOf(db, userId, account.institution_id);
-  const grants = (await grantsInForce(db, { userId, institutionId: account.institution_id }, t)).filter((g) => g.coversAll || g.accountIds.includes(accountId));
+  const grants = (await grantsInForce(db, { userId, institutionId: account.institution_id }, t)).filter(
+    (g) => g.coversAll || g.accountIds.includes(accountId),
+  );
   return combine(grants, president);
 }
 
 /** The ids of the active accounts on which `userId` holds `right` at `at` (default now). */
 export async function accountsWhereUserHas(db: DbOrTrx, userId: string, right: AccountRight, at?: string): Promise<string[]> {
   const t = moment(at);
-  const user = await db.selectFrom('users').select(['id', 'status', 'left_at', 'position', 'institution_id']).where('id', '=', userId).executeTakeFirst();
+  const user = await db
+    .selectFrom('users')
+    .select(['id', 'status', 'left_at', 'position', 'institution_id'])
+    .where('id', '=', userId)
+    .executeTakeFirst();
   if (!user || !activeAt(user, t)) return [];
   const accounts = await db.selectFrom('accounts').select(['id', 'institution_id']).where('status', '=', 'active').execute();
   const presided = new Set<string>();

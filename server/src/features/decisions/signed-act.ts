@@ -22,7 +22,9 @@ export function readSignedAct(upload: PdfUpload, maxBytes = DECISION_PDF_MAX_BYT
   const bytes = Buffer.from(b64, 'base64');
   if (bytes.length === 0) throw new ValidationError('The signed act (art. 3.1) is empty.');
   if (bytes.length > maxBytes) {
-    throw new ValidationError(`The signed act (art. 3.1) is ${(bytes.length / 1_048_576).toFixed(1)} MB; the limit is ${Math.round(maxBytes / 1_048_576)} MB.`);
+    throw new ValidationError(
+      `The signed act (art. 3.1) is ${(bytes.length / 1_048_576).toFixed(1)} MB; the limit is ${Math.round(maxBytes / 1_048_576)} MB.`,
+    );
   }
   if (!bytes.subarray(0, PDF_MAGIC.length).equals(PDF_MAGIC)) {
     throw new ValidationError('The signed act (art. 3.1) must be a PDF file; this file is not a PDF.');

@@ -15,11 +15,39 @@ export const DEMO_PEOPLE: Array<{ key: string; name: string; email: string; posi
   { key: 'admin', name: 'Arta Krasniqi', email: 'admin@courtdesk.test', position: 'sysadmin', institution: 'kjc', locale: 'en' },
   { key: 'kjcChair', name: 'Besnik Berisha', email: 'chair@kgjk.test', position: 'kjc_chair', institution: 'kjc', locale: 'sq' },
   { key: 'kjcPio', name: 'Drita Hoxha', email: 'pio@kgjk.test', position: 'pio', institution: 'kjc', locale: 'sq' },
-  { key: 'president', name: 'Valbona Gashi', email: 'president@prishtine.test', position: 'president', institution: 'bc-prishtine', locale: 'sq' },
+  {
+    key: 'president',
+    name: 'Valbona Gashi',
+    email: 'president@prishtine.test',
+    position: 'president',
+    institution: 'bc-prishtine',
+    locale: 'sq',
+  },
   { key: 'pio', name: 'Luan Morina', email: 'pio@prishtine.test', position: 'pio', institution: 'bc-prishtine', locale: 'sq' },
-  { key: 'officer', name: 'Jelena Petrović', email: 'officer@prishtine.test', position: 'court_officer', institution: 'bc-prishtine', locale: 'sr' },
-  { key: 'officer2', name: 'Arben Shala', email: 'officer2@prishtine.test', position: 'court_officer', institution: 'bc-prishtine', locale: 'sq' },
-  { key: 'presidentPrizren', name: 'Ajten Dursun', email: 'president@prizren.test', position: 'president', institution: 'bc-prizren', locale: 'en' },
+  {
+    key: 'officer',
+    name: 'Jelena Petrović',
+    email: 'officer@prishtine.test',
+    position: 'court_officer',
+    institution: 'bc-prishtine',
+    locale: 'sr',
+  },
+  {
+    key: 'officer2',
+    name: 'Arben Shala',
+    email: 'officer2@prishtine.test',
+    position: 'court_officer',
+    institution: 'bc-prishtine',
+    locale: 'sq',
+  },
+  {
+    key: 'presidentPrizren',
+    name: 'Ajten Dursun',
+    email: 'president@prizren.test',
+    position: 'president',
+    institution: 'bc-prizren',
+    locale: 'en',
+  },
   { key: 'pioPrizren', name: 'Milica Jovanović', email: 'pio@prizren.test', position: 'pio', institution: 'bc-prizren', locale: 'sr' },
 ];
 
@@ -43,7 +71,10 @@ demoSeeders.push(publishingDemoSeeder);
 demoSeeders.push(vaultDemoSeeder);
 
 /** Seeds the demo data set when the database has no people yet; returns the sign-in details to print once. */
-export async function seedDemo(db: Db, config: Config): Promise<Array<{ email: string; password: string; position: Position; institution: string }> | null> {
+export async function seedDemo(
+  db: Db,
+  config: Config,
+): Promise<Array<{ email: string; password: string; position: Position; institution: string }> | null> {
   const any = await db.selectFrom('users').select('id').limit(1).executeTakeFirst();
   if (any) return null;
   const shared = process.env.DEMO_PASSWORD;

@@ -16,10 +16,25 @@ export interface AutoReplyConfig {
 /** The institution's automatic reply; without a row, the glossary's defaults (the KJC's text, art. 3.9), on, 24 h. */
 export async function loadAutoReply(db: DbOrTrx, institutionId: string): Promise<AutoReplyConfig> {
   const row = await db.selectFrom('autoreply_settings').selectAll().where('institution_id', '=', institutionId).executeTakeFirst();
-  if (!row) return { institutionId, enabled: true, periodHours: DEFAULT_PERIOD_HOURS, texts: { ...DEFAULT_AUTO_REPLY }, isDefault: true, updatedAt: null };
+  if (!row)
+    return {
+      institutionId,
+      enabled: true,
+      periodHours: DEFAULT_PERIOD_HOURS,
+      texts: { ...DEFAULT_AUTO_REPLY },
+      isDefault: true,
+      updatedAt: null,
+    };
   const parsed = AutoReplyTexts.safeParse(JSON.parse(row.texts));
   const texts = parsed.success ? parsed.data : { ...DEFAULT_AUTO_REPLY };
-  return { institutionId, enabled: row.enabled === 1, periodHours: row.period_hours, texts, isDefault: JSON.stringify(texts) === JSON.stringify(DEFAULT_AUTO_REPLY), updatedAt: row.updated_at };
+  return {
+    institutionId,
+    enabled: row.enabled === 1,
+    periodHours: row.period_hours,
+    texts,
+    isDefault: JSON.stringify(texts) === JSON.stringify(DEFAULT_AUTO_REPLY),
+    updatedAt: row.updated_at,
+  };
 }
 
 /** Saves the automatic reply of an institution and audits what changed (authorisation is the caller's). */
@@ -27,11 +42,28 @@ export async function saveAutoReply(db: Db, actorId: string, body: AutoReplyUpda
   return db.transaction().execute(async (trx) => {
     const before = await loadAutoReply(trx, body.institutionId);
     const texts = { ...body.texts, tr: body.texts.tr || null, bs: body.texts.bs || null };
-    const values = { institution_id: body.institutionId, enabled: body.enabled ? 1 : 0, period_hours: body.periodHours, texts: JSON.stringify(texts), updated_at: nowIso(), updated_by: actorId };
+    const values = {
+      institution_id: body.institutionId,
+      enabled: body.enabled ? 1 : 0,
+      period_hours: body.periodHours,
+      texts: JSON.stringify(texts),
+      updated_at: nowIso(),
+      updated_by: actorId,
+    };
     await trx
       .insertInto('autoreply_settings')
       .values(values)
-      .onConflict((oc) => oc.column('institution_id').doUpdateSet({ enabled: values.enabled, period_hours: values.period_hours, texts: values.texts, updated_at: values.updated_at, updated_by: actorId }))
+      .onConflict((oc) =>
+        oc
+          .column('institution_id')
+          .doUpdateSet({
+            enabled: values.enabled,
+            period_hours: values.period_hours,
+            texts: values.texts,
+            updated_at: values.updated_at,
+            updated_by: actorId,
+          }),
+      )
       .execute();
     const changedLangs = (Object.keys(texts) as (keyof AutoReplyTexts)[]).filter((k) => texts[k] !== before.texts[k]);
     await appendAudit(trx, {
@@ -40,7 +72,11 @@ export async function saveAutoReply(db: Db, actorId: string, body: AutoReplyUpda
       institutionId: body.institutionId,
       subjectType: 'institution',
       subjectId: body.institutionId,
-      data: { enabled: { from: before.enabled, to: body.enabled }, periodHours: { from: before.periodHours, to: body.periodHours }, changedLanguages: changedLangs },
+      data: {
+        enabled: { from: before.enabled, to: body.enabled },
+        periodHours: { from: before.periodHours, to: body.periodHours },
+        changedLanguages: changedLangs,
+      },
     });
     return loadAutoReply(trx, body.institutionId);
   });
@@ -51,7 +87,13 @@ export async function saveAutoReply(db: Db, actorId: string, body: AutoReplyUpda
  * the period. Atomic on both engines (insert-or-nothing, then a conditional update), so two deliveries
  * of messages in one conversation racing each other send one reply.
  */
-export async function claimReplySlot(trx: Trx, accountId: string, conversationId: string, periodHours: number, now = new Date()): Promise<boolean> {
+export async function claimReplySlot(
+  trx: Trx,
+  accountId: string,
+  conversationId: string,
+  periodHours: number,
+  now = new Date(),
+): Promise<boolean> {
   const at = nowIso(now);
   const inserted = await trx
     .insertInto('autoreply_conversations')

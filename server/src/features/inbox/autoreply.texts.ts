@@ -21,7 +21,35 @@ export const DEFAULT_PERIOD_HOURS = 24;
 
 /** Turkish letters and words that neither Albanian nor Serbian use (detectLanguage knows sq/sr/en only). */
 const TURKISH_LETTERS = /[ğışĞİŞ]/;
-const TURKISH_WORDS = new Set(['ve', 'bir', 'bu', 'için', 'icin', 'mahkeme', 'mahkemesi', 'değil', 'degil', 'çok', 'cok', 'ne', 'nasıl', 'nasil', 'merhaba', 'lütfen', 'lutfen', 'ile', 'da', 'de', 'mi', 'var', 'yok', 'dava', 'davam', 'ben', 'biz']);
+const TURKISH_WORDS = new Set([
+  've',
+  'bir',
+  'bu',
+  'için',
+  'icin',
+  'mahkeme',
+  'mahkemesi',
+  'değil',
+  'degil',
+  'çok',
+  'cok',
+  'ne',
+  'nasıl',
+  'nasil',
+  'merhaba',
+  'lütfen',
+  'lutfen',
+  'ile',
+  'da',
+  'de',
+  'mi',
+  'var',
+  'yok',
+  'dava',
+  'davam',
+  'ben',
+  'biz',
+]);
 
 /** The language of a message as far as the reply is concerned. `und` when nothing can be told (emoji only, a number). */
 export function replyLanguageOf(text: string): AutoReplyLang | 'und' {

@@ -22,14 +22,26 @@ export async function presentInboxAccount(deps: InboxDeps, a: InboxActor, acc: A
   const caps = capabilitiesOf(deps, acc.platform);
   const policy = await deps.db.selectFrom('inbox_account_policies').select('auto_hide').where('account_id', '=', acc.id).executeTakeFirst();
   const cursors = await deps.db.selectFrom('inbox_cursors').selectAll().where('account_id', '=', acc.id).execute();
-  const last = cursors.map((c) => c.last_polled_at).filter((x): x is string => !!x).sort().pop() ?? null;
+  const last =
+    cursors
+      .map((c) => c.last_polled_at)
+      .filter((x): x is string => !!x)
+      .sort()
+      .pop() ?? null;
   return {
     id: acc.id,
     institutionId: acc.institution_id,
     platform: acc.platform,
     handle: acc.handle,
     connected: deps.connectorFor(acc.platform) !== null,
-    capabilities: { hide: caps.hideComment, delete: caps.deleteComment, reply: caps.replyComment, privateMessages: caps.privateMessages, nativeAutoReply: caps.nativeAutoReply, webhook: caps.commentWebhook },
+    capabilities: {
+      hide: caps.hideComment,
+      delete: caps.deleteComment,
+      reply: caps.replyComment,
+      privateMessages: caps.privateMessages,
+      nativeAutoReply: caps.nativeAutoReply,
+      webhook: caps.commentWebhook,
+    },
     policy: { autoHide: (policy?.auto_hide ?? 1) === 1 },
     nativeAutoReplyConfigured: acc.auto_reply_configured === 1,
     lastPolledAt: last,
@@ -44,41 +56,81 @@ export async function inboxAccountRoutes(app: App): Promise<void> {
   const deps = createInboxDeps(db);
   const tags = ['inbox'];
 
-  app.get('/api/inbox/accounts', { schema: { tags, querystring: z.object({ institutionId: z.string().max(64).optional() }), response: { 200: z.object({ items: z.array(InboxAccount) }), ...errors } } }, async (req) => {
-    const a = await toInboxActor(db, requireActor(req));
-    let ids = await visibleInstitutionIds(db, a);
-    if (req.query.institutionId) ids = ids.filter((id) => id === req.query.institutionId);
-    const items = await Promise.all((await activeAccounts(db, ids)).map((acc) => presentInboxAccount(deps, a, acc)));
-    return { items };
-  });
+  app.get(
+    '/api/inbox/accounts',
+    {
+      schema: {
+        tags,
+        querystring: z.object({ institutionId: z.string().max(64).optional() }),
+        response: { 200: z.object({ items: z.array(InboxAccount) }), ...errors },
+      },
+    },
+    async (req) => {
+      const a = await toInboxActor(db, requireActor(req));
+      let ids = await visibleInstitutionIds(db, a);
+      if (req.query.institutionId) ids = ids.filter((id) => id === req.query.institutionId);
+      const items = await Promise.all((await activeAccounts(db, ids)).map((acc) => presentInboxAccount(deps, a, acc)));
+      return { items };
+    },
+  );
 
-  app.put('/api/inbox/accounts/:id/policy', { schema: { tags, params: Params, body: InboxPolicyBody, response: { 200: InboxAccount, ...errors } } }, async (req) => {
-    const a = await toInboxActor(db, requireActor(req));
-    const acc = await findAccount(db, req.params.id);
-    if (!acc || !canViewInbox(a, acc.institution_id)) throw new NotFoundError('The account');
-    if (!canModerateAccount(a, acc.id)) throw new ForbiddenError('Changing the moderation policy needs the moderate right on this account.');
-    await db.transaction().execute(async (trx) => {
-      const v = { account_id: acc.id, auto_hide: req.body.autoHide ? 1 : 0, updated_at: nowIso(), updated_by: a.id };
-      await trx.insertInto('inbox_account_policies').values(v).onConflict((oc) => oc.column('account_id').doUpdateSet({ auto_hide: v.auto_hide, updated_at: v.updated_at, updated_by: a.id })).execute();
-      await appendAudit(trx, { type: 'inbox.policy_changed', actorId: a.id, institutionId: acc.institution_id, subjectType: 'account', subjectId: acc.id, data: { autoHide: req.body.autoHide } });
-    });
-    return presentInboxAccount(deps, a, acc);
-  });
+  app.put(
+    '/api/inbox/accounts/:id/policy',
+    { schema: { tags, params: Params, body: InboxPolicyBody, response: { 200: InboxAccount, ...errors } } },
+    async (req) => {
+      const a = await toInboxActor(db, requireActor(req));
+      const acc = await findAccount(db, req.params.id);
+      if (!acc || !canViewInbox(a, acc.institution_id)) throw new NotFoundError('The account');
+      if (!canModerateAccount(a, acc.id))
+        throw new ForbiddenError('Changing the moderation policy needs the moderate right on this account.');
+      await db.transaction().execute(async (trx) => {
+        const v = { account_id: acc.id, auto_hide: req.body.autoHide ? 1 : 0, updated_at: nowIso(), updated_by: a.id };
+        await trx
+          .insertInto('inbox_account_policies')
+          .values(v)
+          .onConflict((oc) => oc.column('account_id').doUpdateSet({ auto_hide: v.auto_hide, updated_at: v.updated_at, updated_by: a.id }))
+          .execute();
+        await appendAudit(trx, {
+          type: 'inbox.policy_changed',
+          actorId: a.id,
+          institutionId: acc.institution_id,
+          subjectType: 'account',
+          subjectId: acc.id,
+          data: { autoHide: req.body.autoHide },
+        });
+      });
+      return presentInboxAccount(deps, a, acc);
+    },
+  );
 
-  app.post('/api/inbox/accounts/:id/poll', { schema: { tags, params: Params, response: { 200: z.object({ inserted: z.number(), duplicates: z.number(), errors: z.array(z.string()) }), ...errors } } }, async (req) => {
-    const a = await toInboxActor(db, requireActor(req));
-    const acc = await findAccount(db, req.params.id);
-    if (!acc || !canViewInbox(a, acc.institution_id)) throw new NotFoundError('The account');
-    if (!canModerateAccount(a, acc.id)) throw new ForbiddenError('Fetching comments needs the moderate right on this account.');
-    const r = await pollAccount(deps, acc);
-    if (r.actionsQueued) wakeInbox();
-    return { inserted: r.inserted, duplicates: r.duplicates, errors: r.errors };
-  });
+  app.post(
+    '/api/inbox/accounts/:id/poll',
+    {
+      schema: {
+        tags,
+        params: Params,
+        response: { 200: z.object({ inserted: z.number(), duplicates: z.number(), errors: z.array(z.string()) }), ...errors },
+      },
+    },
+    async (req) => {
+      const a = await toInboxActor(db, requireActor(req));
+      const acc = await findAccount(db, req.params.id);
+      if (!acc || !canViewInbox(a, acc.institution_id)) throw new NotFoundError('The account');
+      if (!canModerateAccount(a, acc.id)) throw new ForbiddenError('Fetching comments needs the moderate right on this account.');
+      const r = await pollAccount(deps, acc);
+      if (r.actionsQueued) wakeInbox();
+      return { inserted: r.inserted, duplicates: r.duplicates, errors: r.errors };
+    },
+  );
 
-  app.put('/api/inbox/webhook-secrets/:platform', { schema: { tags, params: z.object({ platform: z.string().max(20) }), response: { 200: WebhookSecretResponse, ...errors } } }, async (req) => {
-    const actor = requireActor(req);
-    if (actor.user.position !== 'sysadmin') throw new ForbiddenError('Only a system administrator may set webhook secrets.');
-    if (!(PLATFORMS as readonly string[]).includes(req.params.platform)) throw new NotFoundError('The platform');
-    return { platform: req.params.platform, secret: await rotateWebhookSecret(db, config.secretKey, req.params.platform, actor.user.id) };
-  });
+  app.put(
+    '/api/inbox/webhook-secrets/:platform',
+    { schema: { tags, params: z.object({ platform: z.string().max(20) }), response: { 200: WebhookSecretResponse, ...errors } } },
+    async (req) => {
+      const actor = requireActor(req);
+      if (actor.user.position !== 'sysadmin') throw new ForbiddenError('Only a system administrator may set webhook secrets.');
+      if (!(PLATFORMS as readonly string[]).includes(req.params.platform)) throw new NotFoundError('The platform');
+      return { platform: req.params.platform, secret: await rotateWebhookSecret(db, config.secretKey, req.params.platform, actor.user.id) };
+    },
+  );
 }

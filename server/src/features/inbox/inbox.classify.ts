@@ -29,7 +29,17 @@ export function classifyItem(text: string, classify: ClassifyFn = classifyCommen
     return {
       verdict: 'review',
       categories: [],
-      reasons: [{ category: 'review', article: '3.7', rule: 'inbox.classifier-failed', match: '', start: 0, end: 0, explanation: `The classifier could not read this text (${message.slice(0, 200)}); an officer should look at it.` }],
+      reasons: [
+        {
+          category: 'review',
+          article: '3.7',
+          rule: 'inbox.classifier-failed',
+          match: '',
+          start: 0,
+          end: 0,
+          explanation: `The classifier could not read this text (${message.slice(0, 200)}); an officer should look at it.`,
+        },
+      ],
       score: 0.5,
       lang,
     };

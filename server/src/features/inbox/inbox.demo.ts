@@ -29,11 +29,22 @@ export async function seedAccountTraffic(db: DbOrTrx, acc: AccountsTable, seed: 
   const start = Date.now() - 3 * 24 * 3_600_000;
   for (let i = 0; i < comments; i++) {
     const c = trafficComment(rng);
-    await sandbox.addComment(db, ext, { postExternalId: posts[i % posts.length]!, authorHandle: c.handle, authorName: c.name, text: c.text, createdAt: nowIso(new Date(start + i * 2_700_000)) });
+    await sandbox.addComment(db, ext, {
+      postExternalId: posts[i % posts.length]!,
+      authorHandle: c.handle,
+      authorName: c.name,
+      text: c.text,
+      createdAt: nowIso(new Date(start + i * 2_700_000)),
+    });
   }
   for (let i = 0; i < messages; i++) {
     const m = trafficMessage(rng);
-    await sandbox.addMessage(db, ext, { senderHandle: m.handle, senderName: m.name, text: m.text, createdAt: nowIso(new Date(start + i * 7_200_000 + 600_000)) });
+    await sandbox.addMessage(db, ext, {
+      senderHandle: m.handle,
+      senderName: m.name,
+      text: m.text,
+      createdAt: nowIso(new Date(start + i * 7_200_000 + 600_000)),
+    });
   }
 }
 
@@ -54,22 +65,68 @@ export const inboxDemoTrafficStarter: BackgroundStarter = async (ctx: AppContext
   if (accounts.length === 0) {
     for (const f of FALLBACK_ACCOUNTS) {
       const now = nowIso();
-      await db.insertInto('accounts').values({ id: newId(), institution_id: f.institution, platform: 'sandbox', handle: f.handle, display_name: f.name, url: null, external_id: f.handle, opened_with_email: null, opened_at: now, opened_before_manual: 0, authorising_decision_id: null, status: 'active', description: '{}', address: null, postal_code: null, phone: null, email: null, website: null, picture_hash: null, auto_reply_configured: 0, facebook_admin_official_email: null, requested_by: null, requested_at: null, request_note: null, closed_at: null, closed_reason: null, created_at: now, updated_at: now }).execute();
+      await db
+        .insertInto('accounts')
+        .values({
+          id: newId(),
+          institution_id: f.institution,
+          platform: 'sandbox',
+          handle: f.handle,
+          display_name: f.name,
+          url: null,
+          external_id: f.handle,
+          opened_with_email: null,
+          opened_at: now,
+          opened_before_manual: 0,
+          authorising_decision_id: null,
+          status: 'active',
+          description: '{}',
+          address: null,
+          postal_code: null,
+          phone: null,
+          email: null,
+          website: null,
+          picture_hash: null,
+          auto_reply_configured: 0,
+          facebook_admin_official_email: null,
+          requested_by: null,
+          requested_at: null,
+          request_note: null,
+          closed_at: null,
+          closed_reason: null,
+          created_at: now,
+          updated_at: now,
+        })
+        .execute();
     }
     accounts = await sandboxAccounts(db);
   }
   // Accounts registered after seeding (or by the fallback) get their first traffic now.
   for (const [i, acc] of accounts.entries()) {
-    const any = await db.selectFrom('sandbox_comments').select('external_id').where('account_external_id', '=', acc.external_id ?? acc.handle).limit(1).executeTakeFirst();
+    const any = await db
+      .selectFrom('sandbox_comments')
+      .select('external_id')
+      .where('account_external_id', '=', acc.external_id ?? acc.handle)
+      .limit(1)
+      .executeTakeFirst();
     if (!any) await seedAccountTraffic(db, acc, 2000 + i);
   }
-  const secret = (await webhookSecret(db, ctx.config.secretKey, 'sandbox')) ?? (await rotateWebhookSecret(db, ctx.config.secretKey, 'sandbox', null));
+  const secret =
+    (await webhookSecret(db, ctx.config.secretKey, 'sandbox')) ?? (await rotateWebhookSecret(db, ctx.config.secretKey, 'sandbox', null));
   const rng = seededRandom(Date.now() % 100_000);
   let timer: NodeJS.Timeout | null = null;
   let stopped = false;
   let running: Promise<void> | null = null;
   const schedule = () => {
-    if (!stopped) timer = setTimeout(() => void (running = tick().finally(() => { running = null; schedule(); })), 20_000 + Math.floor(rng() * 40_000));
+    if (!stopped)
+      timer = setTimeout(
+        () =>
+          void (running = tick().finally(() => {
+            running = null;
+            schedule();
+          })),
+        20_000 + Math.floor(rng() * 40_000),
+      );
   };
   const tick = async () => {
     try {
@@ -82,7 +139,13 @@ export const inboxDemoTrafficStarter: BackgroundStarter = async (ctx: AppContext
       const t = isMessage ? trafficMessage(rng) : trafficComment(rng);
       const made = isMessage
         ? await sandbox.addMessage(db, ext, { senderHandle: t.handle, senderName: t.name, text: t.text, createdAt: at })
-        : await sandbox.addComment(db, ext, { postExternalId: `${ext}-post-1`, authorHandle: t.handle, authorName: t.name, text: t.text, createdAt: at });
+        : await sandbox.addComment(db, ext, {
+            postExternalId: `${ext}-post-1`,
+            authorHandle: t.handle,
+            authorName: t.name,
+            text: t.text,
+            createdAt: at,
+          });
       if (rng() < 0.5) await deliver(ctx, secret, ext, isMessage, made, t, at);
     } catch (err) {
       ctx.log.warn({ err }, 'demo traffic failed');
@@ -97,16 +160,55 @@ export const inboxDemoTrafficStarter: BackgroundStarter = async (ctx: AppContext
 };
 
 /** Sends the event as the sandbox platform would: signed over the raw body, to our own webhook URL. */
-export async function deliver(ctx: AppContext, secret: string, ext: string, isMessage: boolean, made: { externalId: string; conversationId?: string }, t: { handle: string; name: string; text: string }, at: string): Promise<void> {
+export async function deliver(
+  ctx: AppContext,
+  secret: string,
+  ext: string,
+  isMessage: boolean,
+  made: { externalId: string; conversationId?: string },
+  t: { handle: string; name: string; text: string },
+  at: string,
+): Promise<void> {
   const id = `evt_${newId()}`;
   const body = JSON.stringify(
     isMessage
-      ? { id, type: 'message.created', sentAt: nowIso(), accountExternalId: ext, message: { externalId: made.externalId, conversationId: made.conversationId, senderHandle: t.handle, senderName: t.name, text: t.text, createdAt: at } }
-      : { id, type: 'comment.created', sentAt: nowIso(), accountExternalId: ext, comment: { externalId: made.externalId, postExternalId: `${ext}-post-1`, authorHandle: t.handle, authorName: t.name, text: t.text, createdAt: at } },
+      ? {
+          id,
+          type: 'message.created',
+          sentAt: nowIso(),
+          accountExternalId: ext,
+          message: {
+            externalId: made.externalId,
+            conversationId: made.conversationId,
+            senderHandle: t.handle,
+            senderName: t.name,
+            text: t.text,
+            createdAt: at,
+          },
+        }
+      : {
+          id,
+          type: 'comment.created',
+          sentAt: nowIso(),
+          accountExternalId: ext,
+          comment: {
+            externalId: made.externalId,
+            postExternalId: `${ext}-post-1`,
+            authorHandle: t.handle,
+            authorName: t.name,
+            text: t.text,
+            createdAt: at,
+          },
+        },
   );
   const host = ctx.config.host === '0.0.0.0' ? '127.0.0.1' : ctx.config.host;
   try {
-    await fetch(`http://${host}:${ctx.config.port}/api/webhooks/sandbox`, { method: 'POST', body, headers: { 'content-type': 'application/json', 'x-courtdesk-signature': signBody(secret, body) }, signal: AbortSignal.timeout(5_000) });
+    await fetch(`http://${host}:${ctx.config.port}/api/webhooks/sandbox`, {
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'application/json', 'x-courtdesk-signature': signBody(secret, body) },
+      signal: AbortSignal.timeout(5_000),
+    });
   } catch {
     wakeInbox(); // the poller picks it up: polling is the fallback
   }

@@ -36,12 +36,30 @@ export function createInboxDeps(db: Db, overrides: Partial<InboxDeps> = {}): Inb
 }
 
 export async function accountRef(deps: InboxDeps, a: AccountsTable): Promise<AccountRef> {
-  return { accountId: a.id, platform: a.platform as PlatformName, externalId: a.external_id ?? a.handle, handle: a.handle, credentials: await deps.credentialsFor(a) };
+  return {
+    accountId: a.id,
+    platform: a.platform as PlatformName,
+    externalId: a.external_id ?? a.handle,
+    handle: a.handle,
+    credentials: await deps.credentialsFor(a),
+  };
 }
 
 export const NO_CAPABILITIES: ConnectorCapabilities = {
-  textPost: false, imagePost: false, videoPost: false, deletePost: false, listComments: false, hideComment: false, deleteComment: false,
-  replyComment: false, commentWebhook: false, privateMessages: false, nativeAutoReply: false, readProfile: false, editProfile: false, listRoles: false,
+  textPost: false,
+  imagePost: false,
+  videoPost: false,
+  deletePost: false,
+  listComments: false,
+  hideComment: false,
+  deleteComment: false,
+  replyComment: false,
+  commentWebhook: false,
+  privateMessages: false,
+  nativeAutoReply: false,
+  readProfile: false,
+  editProfile: false,
+  listRoles: false,
 };
 
 export function capabilitiesOf(deps: InboxDeps, platform: string): ConnectorCapabilities {
@@ -55,7 +73,10 @@ export async function withTimeout<T>(ms: number, fn: () => Promise<T>): Promise<
     return await Promise.race([
       fn(),
       new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(Object.assign(new Error(`The platform did not answer within ${ms} ms.`), { inboxTimeout: true })), ms);
+        timer = setTimeout(
+          () => reject(Object.assign(new Error(`The platform did not answer within ${ms} ms.`), { inboxTimeout: true })),
+          ms,
+        );
       }),
     ]);
   } finally {

@@ -3,14 +3,38 @@ import { newId, nowIso, sha256 } from '../../platform/ids.js';
 import type { InboxEvidenceTable, InboxItemsTable } from './inbox.tables.js';
 
 /** The fields an evidence copy vouches for, in a fixed order. */
-type EvidenceFields = Pick<InboxEvidenceTable, 'platform' | 'account_handle' | 'external_id' | 'post_external_id' | 'author_handle' | 'author_name' | 'text' | 'created_at' | 'captured_at'>;
+type EvidenceFields = Pick<
+  InboxEvidenceTable,
+  | 'platform'
+  | 'account_handle'
+  | 'external_id'
+  | 'post_external_id'
+  | 'author_handle'
+  | 'author_name'
+  | 'text'
+  | 'created_at'
+  | 'captured_at'
+>;
 
 /**
  * SHA-256 over the canonical JSON array of the evidence fields. Anyone holding the copy can recompute
  * it (docs/inbox.md gives the recipe), so a later change to the stored copy is detectable.
  */
 export function evidenceHash(e: EvidenceFields): string {
-  return sha256(JSON.stringify(['courtdesk-evidence-v1', e.platform, e.account_handle, e.external_id, e.post_external_id, e.author_handle, e.author_name, e.text, e.created_at, e.captured_at]));
+  return sha256(
+    JSON.stringify([
+      'courtdesk-evidence-v1',
+      e.platform,
+      e.account_handle,
+      e.external_id,
+      e.post_external_id,
+      e.author_handle,
+      e.author_name,
+      e.text,
+      e.created_at,
+      e.captured_at,
+    ]),
+  );
 }
 
 /** Whether a stored copy still matches its hash. */
@@ -31,7 +55,16 @@ export function evidenceRow(item: InboxItemsTable, accountHandle: string, reason
     created_at: item.created_at,
     captured_at: nowIso(),
   };
-  return { id: newId(), item_id: item.id, institution_id: item.institution_id, account_id: item.account_id, ...fields, content_hash: evidenceHash(fields), reason: reason.slice(0, 2000), captured_by: capturedBy };
+  return {
+    id: newId(),
+    item_id: item.id,
+    institution_id: item.institution_id,
+    account_id: item.account_id,
+    ...fields,
+    content_hash: evidenceHash(fields),
+    reason: reason.slice(0, 2000),
+    captured_by: capturedBy,
+  };
 }
 
 /**
@@ -39,8 +72,19 @@ export function evidenceRow(item: InboxItemsTable, accountHandle: string, reason
  * copy is committed before the platform is ever asked to act. Reuses a copy already taken for the
  * same item (hide, unhide, hide again keeps one record).
  */
-export async function captureEvidence(trx: Trx, item: InboxItemsTable, accountHandle: string, reason: string, capturedBy: string | null): Promise<InboxEvidenceTable> {
-  const existing = await trx.selectFrom('inbox_evidence').selectAll().where('item_id', '=', item.id).orderBy('captured_at').executeTakeFirst();
+export async function captureEvidence(
+  trx: Trx,
+  item: InboxItemsTable,
+  accountHandle: string,
+  reason: string,
+  capturedBy: string | null,
+): Promise<InboxEvidenceTable> {
+  const existing = await trx
+    .selectFrom('inbox_evidence')
+    .selectAll()
+    .where('item_id', '=', item.id)
+    .orderBy('captured_at')
+    .executeTakeFirst();
   if (existing && existing.text === item.text) return existing;
   const row = evidenceRow(item, accountHandle, reason, capturedBy);
   await trx.insertInto('inbox_evidence').values(row).execute();

@@ -16,18 +16,31 @@ describeEachEngine('inbox ingest', (engine) => {
   });
   afterAll(() => ctx.close());
   const db = () => ctx.database.db;
-  const items = (accountId: string) => db().selectFrom('inbox_items').selectAll().where('account_id', '=', accountId).orderBy('created_at').execute();
+  const items = (accountId: string) =>
+    db().selectFrom('inbox_items').selectAll().where('account_id', '=', accountId).orderBy('created_at').execute();
 
   it('stores each comment once however often it arrives (repeated polls, webhook + poll, concurrent batches)', async () => {
     const acc = await insertInboxAccount(db());
     const deps = sandboxDeps(db());
-    for (let i = 0; i < 7; i++) await sandbox.addComment(db(), acc.external_id!, { authorHandle: `p${i}`, authorName: `Person ${i}`, text: `Kur do të mbahet seanca e radhës? ${i}` });
+    for (let i = 0; i < 7; i++)
+      await sandbox.addComment(db(), acc.external_id!, {
+        authorHandle: `p${i}`,
+        authorName: `Person ${i}`,
+        text: `Kur do të mbahet seanca e radhës? ${i}`,
+      });
     const first = await pollAccount(deps, acc);
     expect(first.inserted).toBe(7);
     const again = await pollAccount(deps, acc);
     expect(again.inserted).toBe(0);
-    const list = await deps.connector.listComments({ accountId: acc.id, platform: 'sandbox', externalId: acc.external_id!, handle: acc.handle, credentials: {} }, {});
-    const results = await Promise.all([ingestComments(deps, acc, list.items), ingestComments(deps, acc, list.items), ingestComments(deps, acc, [...list.items, ...list.items])]);
+    const list = await deps.connector.listComments(
+      { accountId: acc.id, platform: 'sandbox', externalId: acc.external_id!, handle: acc.handle, credentials: {} },
+      {},
+    );
+    const results = await Promise.all([
+      ingestComments(deps, acc, list.items),
+      ingestComments(deps, acc, list.items),
+      ingestComments(deps, acc, [...list.items, ...list.items]),
+    ]);
     expect(results.reduce((n, r) => n + r.inserted, 0)).toBe(0);
     expect(await items(acc.id)).toHaveLength(7);
   });
@@ -46,8 +59,16 @@ describeEachEngine('inbox ingest', (engine) => {
       }),
     });
     await sandbox.addComment(db(), acc.external_id!, { authorHandle: 'angry', authorName: 'Angry', text: INSULT });
-    await sandbox.addComment(db(), acc.external_id!, { authorHandle: 'critic', authorName: 'Critic', text: 'Vendimi i gjykatës është i padrejtë dhe duhet të apelohet.' });
-    await sandbox.addComment(db(), acc.external_id!, { authorHandle: acc.handle, authorName: 'Court', text: 'budallenj hajvana (citim nga një koment i fshehur)' });
+    await sandbox.addComment(db(), acc.external_id!, {
+      authorHandle: 'critic',
+      authorName: 'Critic',
+      text: 'Vendimi i gjykatës është i padrejtë dhe duhet të apelohet.',
+    });
+    await sandbox.addComment(db(), acc.external_id!, {
+      authorHandle: acc.handle,
+      authorName: 'Court',
+      text: 'budallenj hajvana (citim nga një koment i fshehur)',
+    });
     await pollAccount(deps, acc);
     await drainInbox(deps);
     const rows = await items(acc.id);
@@ -58,7 +79,12 @@ describeEachEngine('inbox ingest', (engine) => {
     const evidence = await db().selectFrom('inbox_evidence').selectAll().where('item_id', '=', insult.id).executeTakeFirstOrThrow();
     expect(evidence.text).toBe(INSULT);
     expect(evidence.content_hash).toMatch(/^[0-9a-f]{64}$/);
-    const platform = await db().selectFrom('sandbox_comments').select('hidden').where('author_handle', '=', 'angry').where('account_external_id', '=', acc.external_id!).executeTakeFirstOrThrow();
+    const platform = await db()
+      .selectFrom('sandbox_comments')
+      .select('hidden')
+      .where('author_handle', '=', 'angry')
+      .where('account_external_id', '=', acc.external_id!)
+      .executeTakeFirstOrThrow();
     expect(platform.hidden).toBe(1);
     const audit = await db().selectFrom('audit_events').selectAll().where('subject_id', '=', insult.id).execute();
     expect(audit.map((a) => a.type)).toEqual(['inbox.comment_hidden']);
@@ -80,12 +106,17 @@ describeEachEngine('inbox ingest', (engine) => {
     const [b] = await items(cannotAct.id);
     expect([a!.status, a!.note]).toEqual(['needs_action', 'platform_cannot_hide']);
     expect([b!.status, b!.note]).toEqual(['needs_action', 'platform_cannot_act']);
-    expect(await db().selectFrom('inbox_actions').select('id').where('account_id', 'in', [onlyDelete.id, cannotAct.id]).execute()).toHaveLength(0);
+    expect(
+      await db().selectFrom('inbox_actions').select('id').where('account_id', 'in', [onlyDelete.id, cannotAct.id]).execute(),
+    ).toHaveLength(0);
   });
 
   it('with auto-hide off, sends removals to review instead', async () => {
     const acc = await insertInboxAccount(db());
-    await db().insertInto('inbox_account_policies').values({ account_id: acc.id, auto_hide: 0, updated_at: new Date().toISOString(), updated_by: null }).execute();
+    await db()
+      .insertInto('inbox_account_policies')
+      .values({ account_id: acc.id, auto_hide: 0, updated_at: new Date().toISOString(), updated_by: null })
+      .execute();
     await sandbox.addComment(db(), acc.external_id!, { authorHandle: 'a', authorName: 'A', text: INSULT });
     await pollAccount(sandboxDeps(db()), acc);
     const [row] = await items(acc.id);
@@ -98,7 +129,8 @@ describeEachEngine('inbox ingest', (engine) => {
       const deps = sandboxDeps(db());
       const big = 'Pyetje për seancën. '.repeat(5000) + ' budallenj!';
       const texts = [big, '😡😡😡🤬', '<script>alert(1)</script><img src=x onerror=alert(2)>', 'bu\u200bdal\u200clenj', ''];
-      for (const [i, text] of texts.entries()) await sandbox.addComment(db(), acc.external_id!, { authorHandle: `h${i}`, authorName: 'X', text });
+      for (const [i, text] of texts.entries())
+        await sandbox.addComment(db(), acc.external_id!, { authorHandle: `h${i}`, authorName: 'X', text });
       const r = await pollAccount(deps, acc);
       expect(r.errors).toEqual([]);
       await drainInbox(deps);
@@ -115,7 +147,16 @@ describeEachEngine('inbox ingest', (engine) => {
     it('stores a NUL byte or a lone surrogate from a platform without failing the batch', async () => {
       const acc = await insertInboxAccount(db());
       const r = await ingestComments(sandboxDeps(db()), acc, [
-        { externalId: 'x1', postExternalId: null, authorHandle: 'n\u0000ul', authorName: 'N', text: 'a\u0000b \uD800 c', createdAt: 'not a date', hidden: false, fromAccount: false },
+        {
+          externalId: 'x1',
+          postExternalId: null,
+          authorHandle: 'n\u0000ul',
+          authorName: 'N',
+          text: 'a\u0000b \uD800 c',
+          createdAt: 'not a date',
+          hidden: false,
+          fromAccount: false,
+        },
       ]);
       expect(r.inserted).toBe(1);
       const [row] = await items(acc.id);

@@ -25,13 +25,33 @@ export interface IngestResult {
 type Incoming = { kind: 'comment'; c: ExternalComment } | { kind: 'message'; m: ExternalMessage };
 
 /** Comments from one account, stored once each and acted on per the account's policy. */
-export function ingestComments(deps: InboxDeps, account: AccountsTable, comments: ExternalComment[], classify?: ClassifyFn): Promise<IngestResult> {
-  return ingest(deps, account, comments.map((c) => ({ kind: 'comment', c })), classify);
+export function ingestComments(
+  deps: InboxDeps,
+  account: AccountsTable,
+  comments: ExternalComment[],
+  classify?: ClassifyFn,
+): Promise<IngestResult> {
+  return ingest(
+    deps,
+    account,
+    comments.map((c) => ({ kind: 'comment', c })),
+    classify,
+  );
 }
 
 /** Private messages from one account, stored once each; the automatic reply is queued where due. */
-export function ingestMessages(deps: InboxDeps, account: AccountsTable, messages: ExternalMessage[], classify?: ClassifyFn): Promise<IngestResult> {
-  return ingest(deps, account, messages.map((m) => ({ kind: 'message', m })), classify);
+export function ingestMessages(
+  deps: InboxDeps,
+  account: AccountsTable,
+  messages: ExternalMessage[],
+  classify?: ClassifyFn,
+): Promise<IngestResult> {
+  return ingest(
+    deps,
+    account,
+    messages.map((m) => ({ kind: 'message', m })),
+    classify,
+  );
 }
 
 /**
@@ -43,7 +63,11 @@ export function ingestMessages(deps: InboxDeps, account: AccountsTable, messages
 async function ingest(deps: InboxDeps, account: AccountsTable, incoming: Incoming[], classify?: ClassifyFn): Promise<IngestResult> {
   const result: IngestResult = { received: incoming.length, inserted: 0, duplicates: 0, actionsQueued: 0 };
   if (incoming.length === 0) return result;
-  const policy = await deps.db.selectFrom('inbox_account_policies').select('auto_hide').where('account_id', '=', account.id).executeTakeFirst();
+  const policy = await deps.db
+    .selectFrom('inbox_account_policies')
+    .select('auto_hide')
+    .where('account_id', '=', account.id)
+    .executeTakeFirst();
   const autoHide = (policy?.auto_hide ?? 1) === 1;
   const caps = capabilitiesOf(deps, account.platform);
   const autoReply = await loadAutoReply(deps.db, account.institution_id);
@@ -53,10 +77,21 @@ async function ingest(deps: InboxDeps, account: AccountsTable, incoming: Incomin
     const fresh = chunk.filter((x) => !known.has(key(x)));
     result.duplicates += incoming.slice(i, i + CHUNK).length - fresh.length;
     if (fresh.length === 0) continue;
-    const d: DecideCtx = { autoHide, canHide: caps.hideComment, canDelete: caps.deleteComment, canMessage: caps.privateMessages, autoReply };
+    const d: DecideCtx = {
+      autoHide,
+      canHide: caps.hideComment,
+      canDelete: caps.deleteComment,
+      canMessage: caps.privateMessages,
+      autoReply,
+    };
     const rows = fresh.map((x) => plan(toRow(account, x, classify), d));
     await deps.db.transaction().execute(async (trx) => {
-      const inserted = await trx.insertInto('inbox_items').values(rows).onConflict((oc) => oc.columns(['account_id', 'kind', 'external_id']).doNothing()).returning('id').execute();
+      const inserted = await trx
+        .insertInto('inbox_items')
+        .values(rows)
+        .onConflict((oc) => oc.columns(['account_id', 'kind', 'external_id']).doNothing())
+        .returning('id')
+        .execute();
       const ids = new Set(inserted.map((r) => r.id));
       result.inserted += ids.size;
       result.duplicates += rows.length - ids.size;
@@ -65,11 +100,18 @@ async function ingest(deps: InboxDeps, account: AccountsTable, incoming: Incomin
       const hides = mine.filter((r) => r.pending_action === 'hide');
       if (hides.length) {
         const reasons = hides.map((r) => summariseReasons(r));
-        await trx.insertInto('inbox_evidence').values(hides.map((r, i) => evidenceRow(r, account.handle, reasons[i]!, null))).execute();
-        await trx.insertInto('inbox_actions').values(hides.map((r, i) => actionRow(r, 'hide', null, reasons[i]!))).execute();
+        await trx
+          .insertInto('inbox_evidence')
+          .values(hides.map((r, i) => evidenceRow(r, account.handle, reasons[i]!, null)))
+          .execute();
+        await trx
+          .insertInto('inbox_actions')
+          .values(hides.map((r, i) => actionRow(r, 'hide', null, reasons[i]!)))
+          .execute();
         result.actionsQueued += hides.length;
       }
-      for (const row of mine) if (row.kind === 'message' && row.status !== 'own') result.actionsQueued += await queueAutoReply(trx, account, row, d);
+      for (const row of mine)
+        if (row.kind === 'message' && row.status !== 'own') result.actionsQueued += await queueAutoReply(trx, account, row, d);
     });
   }
   return result;
@@ -89,7 +131,13 @@ async function existingIds(deps: InboxDeps, accountId: string, chunk: Incoming[]
   for (const x of chunk) byKind.set(x.kind, [...(byKind.get(x.kind) ?? []), key(x)]);
   const out = new Set<string>();
   for (const [kind, ids] of byKind) {
-    const rows = await deps.db.selectFrom('inbox_items').select('external_id').where('account_id', '=', accountId).where('kind', '=', kind).where('external_id', 'in', ids).execute();
+    const rows = await deps.db
+      .selectFrom('inbox_items')
+      .select('external_id')
+      .where('account_id', '=', accountId)
+      .where('kind', '=', kind)
+      .where('external_id', 'in', ids)
+      .execute();
     for (const r of rows) out.add(r.external_id);
   }
   return out;
@@ -103,9 +151,28 @@ export function isOwn(account: Pick<AccountsTable, 'handle'>, fromAccount: boole
 
 function toRow(account: AccountsTable, x: Incoming, classify?: ClassifyFn): InboxItemsTable {
   const now = nowIso();
-  const base = x.kind === 'comment'
-    ? { external_id: x.c.externalId, post_external_id: x.c.postExternalId, conversation_id: null, author_handle: x.c.authorHandle, author_name: x.c.authorName, text: x.c.text, created_at: x.c.createdAt, from: x.c.fromAccount }
-    : { external_id: x.m.externalId, post_external_id: null, conversation_id: x.m.conversationId, author_handle: x.m.senderHandle, author_name: x.m.senderName, text: x.m.text, created_at: x.m.createdAt, from: x.m.fromAccount };
+  const base =
+    x.kind === 'comment'
+      ? {
+          external_id: x.c.externalId,
+          post_external_id: x.c.postExternalId,
+          conversation_id: null,
+          author_handle: x.c.authorHandle,
+          author_name: x.c.authorName,
+          text: x.c.text,
+          created_at: x.c.createdAt,
+          from: x.c.fromAccount,
+        }
+      : {
+          external_id: x.m.externalId,
+          post_external_id: null,
+          conversation_id: x.m.conversationId,
+          author_handle: x.m.senderHandle,
+          author_name: x.m.senderName,
+          text: x.m.text,
+          created_at: x.m.createdAt,
+          from: x.m.fromAccount,
+        };
   const text = clean(typeof base.text === 'string' ? base.text : String(base.text ?? ''));
   const truncated = text.length > MAX_TEXT;
   const stored = truncated ? text.slice(0, MAX_TEXT) : text;
@@ -184,7 +251,22 @@ async function queueAutoReply(trx: Trx, account: AccountsTable, row: InboxItemsT
   const replyId = newId();
   await trx
     .insertInto('inbox_replies')
-    .values({ id: replyId, item_id: row.id, institution_id: row.institution_id, account_id: account.id, kind: 'auto', conversation_id: row.conversation_id, lang, text, status: 'queued', external_id: null, error: null, sent_by: null, created_at: nowIso(), sent_at: null })
+    .values({
+      id: replyId,
+      item_id: row.id,
+      institution_id: row.institution_id,
+      account_id: account.id,
+      kind: 'auto',
+      conversation_id: row.conversation_id,
+      lang,
+      text,
+      status: 'queued',
+      external_id: null,
+      error: null,
+      sent_by: null,
+      created_at: nowIso(),
+      sent_at: null,
+    })
     .execute();
   await enqueueAction(trx, row, 'auto_reply', null, `Automatic response of art. 3.8 in ${lang}`, { replyId, text, lang });
   return 1;

@@ -12,23 +12,54 @@ const LEASE_MS = 2 * 60_000;
 /** The classifier's reasons in one line, for the audit trail and the evidence record. */
 export function summariseReasons(item: Pick<InboxItemsTable, 'reasons' | 'categories' | 'verdict'>): string {
   const reasons = JSON.parse(item.reasons) as ModerationReason[];
-  if (reasons.length === 0) return `Classifier: ${item.verdict ?? 'no verdict'} (${(JSON.parse(item.categories) as string[]).join(', ') || 'no category'}), art. 3.7`;
+  if (reasons.length === 0)
+    return `Classifier: ${item.verdict ?? 'no verdict'} (${(JSON.parse(item.categories) as string[]).join(', ') || 'no category'}), art. 3.7`;
   const parts = reasons.slice(0, 5).map((r) => `${r.category} “${r.match.slice(0, 60)}” (${r.rule})`);
   return `Classifier (art. 3.7): ${parts.join('; ')}${reasons.length > 5 ? `; +${reasons.length - 5} more` : ''}`;
 }
 
 /** A pending action row (pure; for batch inserts). */
-export function actionRow(item: Pick<InboxItemsTable, 'id' | 'institution_id' | 'account_id'>, action: InboxActionKind, requestedBy: string | null, reason: string, payload: Record<string, unknown> = {}): InboxActionsTable {
+export function actionRow(
+  item: Pick<InboxItemsTable, 'id' | 'institution_id' | 'account_id'>,
+  action: InboxActionKind,
+  requestedBy: string | null,
+  reason: string,
+  payload: Record<string, unknown> = {},
+): InboxActionsTable {
   const now = nowIso();
-  return { id: newId(), item_id: item.id, institution_id: item.institution_id, account_id: item.account_id, action, requested_by: requestedBy, reason: reason.slice(0, 2000), payload: JSON.stringify(payload), status: 'pending', attempts: 0, run_at: now, locked_until: null, last_error: null, created_at: now, done_at: null };
+  return {
+    id: newId(),
+    item_id: item.id,
+    institution_id: item.institution_id,
+    account_id: item.account_id,
+    action,
+    requested_by: requestedBy,
+    reason: reason.slice(0, 2000),
+    payload: JSON.stringify(payload),
+    status: 'pending',
+    attempts: 0,
+    run_at: now,
+    locked_until: null,
+    last_error: null,
+    created_at: now,
+    done_at: null,
+  };
 }
 
 /** Queues a platform call for an item, in the caller's transaction, and marks the item as waiting for it. */
-export async function enqueueAction(trx: Trx, item: Pick<InboxItemsTable, 'id' | 'institution_id' | 'account_id'>, action: InboxActionKind, requestedBy: string | null, reason: string, payload: Record<string, unknown> = {}): Promise<string> {
+export async function enqueueAction(
+  trx: Trx,
+  item: Pick<InboxItemsTable, 'id' | 'institution_id' | 'account_id'>,
+  action: InboxActionKind,
+  requestedBy: string | null,
+  reason: string,
+  payload: Record<string, unknown> = {},
+): Promise<string> {
   const row = actionRow(item, action, requestedBy, reason, payload);
   const { id, created_at: now } = row;
   await trx.insertInto('inbox_actions').values(row).execute();
-  if (action !== 'auto_reply' && action !== 'reply') await trx.updateTable('inbox_items').set({ pending_action: action, updated_at: now }).where('id', '=', item.id).execute();
+  if (action !== 'auto_reply' && action !== 'reply')
+    await trx.updateTable('inbox_items').set({ pending_action: action, updated_at: now }).where('id', '=', item.id).execute();
   return id;
 }
 
@@ -39,7 +70,12 @@ async function claim(deps: InboxDeps, id: string): Promise<boolean> {
     .updateTable('inbox_actions')
     .set((eb) => ({ status: 'running', locked_until: nowIso(new Date(Date.now() + LEASE_MS)), attempts: eb('attempts', '+', 1) }))
     .where('id', '=', id)
-    .where((eb) => eb.or([eb.and([eb('status', '=', 'pending'), eb('run_at', '<=', now)]), eb.and([eb('status', '=', 'running'), eb('locked_until', '<', now)])]))
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('status', '=', 'pending'), eb('run_at', '<=', now)]),
+        eb.and([eb('status', '=', 'running'), eb('locked_until', '<', now)]),
+      ]),
+    )
     .executeTakeFirst();
   return Number(res.numUpdatedRows) > 0;
 }
@@ -63,7 +99,8 @@ export async function runAction(deps: InboxDeps, id: string): Promise<RunOutcome
     if (!connector) throw new ConnectorError(`No connector for ${account.platform} yet.`, { retryable: false, code: 'no_connector' });
     if (action.action === 'hide' || action.action === 'delete') {
       const evidence = await deps.db.selectFrom('inbox_evidence').select('id').where('item_id', '=', item.id).executeTakeFirst();
-      if (!evidence) throw new ConnectorError('No evidence copy was saved; refusing to remove the comment.', { retryable: false, code: 'no_evidence' });
+      if (!evidence)
+        throw new ConnectorError('No evidence copy was saved; refusing to remove the comment.', { retryable: false, code: 'no_evidence' });
     }
     const ref = await accountRef(deps, account);
     const payload = JSON.parse(action.payload) as { text?: string };
@@ -94,24 +131,46 @@ export async function runAction(deps: InboxDeps, id: string): Promise<RunOutcome
 }
 
 const AFTER: Partial<Record<InboxActionKind, InboxStatus>> = { hide: 'hidden', unhide: 'visible', delete: 'deleted' };
-const EVENT: Record<InboxActionKind, string> = { hide: 'inbox.comment_hidden', unhide: 'inbox.comment_unhidden', delete: 'inbox.comment_deleted', reply: 'inbox.reply_sent', auto_reply: 'inbox.auto_reply_sent' };
+const EVENT: Record<InboxActionKind, string> = {
+  hide: 'inbox.comment_hidden',
+  unhide: 'inbox.comment_unhidden',
+  delete: 'inbox.comment_deleted',
+  reply: 'inbox.reply_sent',
+  auto_reply: 'inbox.auto_reply_sent',
+};
 
 async function recordSuccess(deps: InboxDeps, action: InboxActionsTable, item: InboxItemsTable, external: string | null): Promise<void> {
   const now = nowIso();
   const payload = JSON.parse(action.payload) as { replyId?: string; lang?: string };
   await deps.db.transaction().execute(async (trx) => {
-    await trx.updateTable('inbox_actions').set({ status: 'done', done_at: now, locked_until: null, last_error: null }).where('id', '=', action.id).execute();
+    await trx
+      .updateTable('inbox_actions')
+      .set({ status: 'done', done_at: now, locked_until: null, last_error: null })
+      .where('id', '=', action.id)
+      .execute();
     const status = AFTER[action.action];
     if (status) {
       const categories = JSON.parse(item.categories) as string[];
       const removed = status === 'hidden' || status === 'deleted';
       await trx
         .updateTable('inbox_items')
-        .set({ status, pending_action: null, note: null, updated_at: now, removed_at: removed ? (item.removed_at ?? now) : null, removed_category: removed ? (item.removed_category ?? categories[0] ?? 'other') : null })
+        .set({
+          status,
+          pending_action: null,
+          note: null,
+          updated_at: now,
+          removed_at: removed ? (item.removed_at ?? now) : null,
+          removed_category: removed ? (item.removed_category ?? categories[0] ?? 'other') : null,
+        })
         .where('id', '=', item.id)
         .execute();
     }
-    if (payload.replyId) await trx.updateTable('inbox_replies').set({ status: 'sent', external_id: external, sent_at: now, error: null }).where('id', '=', payload.replyId).execute();
+    if (payload.replyId)
+      await trx
+        .updateTable('inbox_replies')
+        .set({ status: 'sent', external_id: external, sent_at: now, error: null })
+        .where('id', '=', payload.replyId)
+        .execute();
     await appendAudit(trx, {
       type: EVENT[action.action] as `${string}.${string}`,
       actorId: action.requested_by,
@@ -119,7 +178,15 @@ async function recordSuccess(deps: InboxDeps, action: InboxActionsTable, item: I
       subjectType: 'inbox_item',
       subjectId: item.id,
       reason: action.reason,
-      data: { accountId: item.account_id, platform: item.platform, externalId: item.external_id, automatic: action.requested_by === null, categories: JSON.parse(item.categories) as string[], ...(payload.lang ? { lang: payload.lang } : {}), ...(external ? { sentExternalId: external } : {}) },
+      data: {
+        accountId: item.account_id,
+        platform: item.platform,
+        externalId: item.external_id,
+        automatic: action.requested_by === null,
+        categories: JSON.parse(item.categories) as string[],
+        ...(payload.lang ? { lang: payload.lang } : {}),
+        ...(external ? { sentExternalId: external } : {}),
+      },
     });
   });
 }
@@ -127,7 +194,9 @@ async function recordSuccess(deps: InboxDeps, action: InboxActionsTable, item: I
 async function recordFailure(deps: InboxDeps, action: InboxActionsTable, item: InboxItemsTable, err: unknown): Promise<RunOutcome> {
   const ce = err instanceof ConnectorError ? err : null;
   const timedOut = !!(err && typeof err === 'object' && 'inboxTimeout' in err);
-  const message = (err instanceof Error ? err.message : String(err)).slice(0, 500) + (ce?.opts.platformMessage ? ` — ${ce.opts.platformMessage.slice(0, 300)}` : '');
+  const message =
+    (err instanceof Error ? err.message : String(err)).slice(0, 500) +
+    (ce?.opts.platformMessage ? ` — ${ce.opts.platformMessage.slice(0, 300)}` : '');
   const isReply = action.action === 'reply' || action.action === 'auto_reply';
   // A reply that may have gone out is not sent again blindly (it would reach the person twice).
   const uncertainReply = isReply && (timedOut || ce?.opts.maybeApplied === true);
@@ -135,17 +204,37 @@ async function recordFailure(deps: InboxDeps, action: InboxActionsTable, item: I
   const now = Date.now();
   if (retryable) {
     const backoff = Math.max(ce?.opts.retryAfterMs ?? 0, 2_000 * 2 ** (action.attempts - 1));
-    await deps.db.updateTable('inbox_actions').set({ status: 'pending', run_at: nowIso(new Date(now + backoff)), locked_until: null, last_error: message }).where('id', '=', action.id).execute();
+    await deps.db
+      .updateTable('inbox_actions')
+      .set({ status: 'pending', run_at: nowIso(new Date(now + backoff)), locked_until: null, last_error: message })
+      .where('id', '=', action.id)
+      .execute();
     return 'retry';
   }
   const payload = JSON.parse(action.payload) as { replyId?: string };
   await deps.db.transaction().execute(async (trx) => {
-    await trx.updateTable('inbox_actions').set({ status: 'failed', done_at: nowIso(), locked_until: null, last_error: message }).where('id', '=', action.id).execute();
+    await trx
+      .updateTable('inbox_actions')
+      .set({ status: 'failed', done_at: nowIso(), locked_until: null, last_error: message })
+      .where('id', '=', action.id)
+      .execute();
     if (!isReply) {
       const back: InboxStatus = action.action === 'unhide' ? 'hidden' : item.status === 'hidden' ? 'hidden' : 'needs_action';
-      await trx.updateTable('inbox_items').set({ pending_action: null, note: 'action_failed', status: back, updated_at: nowIso() }).where('id', '=', item.id).execute();
+      await trx
+        .updateTable('inbox_items')
+        .set({ pending_action: null, note: 'action_failed', status: back, updated_at: nowIso() })
+        .where('id', '=', item.id)
+        .execute();
     }
-    if (payload.replyId) await trx.updateTable('inbox_replies').set({ status: 'failed', error: uncertainReply ? `The platform may have sent it; check before sending again. ${message}` : message }).where('id', '=', payload.replyId).execute();
+    if (payload.replyId)
+      await trx
+        .updateTable('inbox_replies')
+        .set({
+          status: 'failed',
+          error: uncertainReply ? `The platform may have sent it; check before sending again. ${message}` : message,
+        })
+        .where('id', '=', payload.replyId)
+        .execute();
     await appendAudit(trx, {
       type: 'inbox.action_failed',
       actorId: action.requested_by,
@@ -165,7 +254,12 @@ export async function processDueActions(deps: InboxDeps, opts: { limit?: number;
   const due = await deps.db
     .selectFrom('inbox_actions')
     .select('id')
-    .where((eb) => eb.or([eb.and([eb('status', '=', 'pending'), eb('run_at', '<=', now)]), eb.and([eb('status', '=', 'running'), eb('locked_until', '<', now)])]))
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('status', '=', 'pending'), eb('run_at', '<=', now)]),
+        eb.and([eb('status', '=', 'running'), eb('locked_until', '<', now)]),
+      ]),
+    )
     .orderBy('run_at')
     .limit(opts.limit ?? 500)
     .execute();

@@ -50,5 +50,8 @@ export function canReply(a: InboxActor, item: Item, caps: ConnectorCapabilities)
  * the institution's accounts, its president/PIO, or a system administrator.
  */
 export function canEditAutoReply(a: InboxActor, institutionId: string, institutionAccountIds: readonly string[]): boolean {
-  return canEditInstitution(a, institutionId) || (canViewInstitution(a, institutionId) && institutionAccountIds.some((id) => a.moderates.has(id)));
+  return (
+    canEditInstitution(a, institutionId) ||
+    (canViewInstitution(a, institutionId) && institutionAccountIds.some((id) => a.moderates.has(id)))
+  );
 }

@@ -26,10 +26,20 @@ export async function pollAccount(deps: InboxDeps, account: AccountsTable): Prom
   if (!connector) return out;
   const caps = connector.manifest.capabilities;
   const ref = await accountRef(deps, account);
-  const kinds: InboxKind[] = [...(caps.listComments ? (['comment'] as const) : []), ...(caps.privateMessages ? (['message'] as const) : [])];
+  const kinds: InboxKind[] = [
+    ...(caps.listComments ? (['comment'] as const) : []),
+    ...(caps.privateMessages ? (['message'] as const) : []),
+  ];
   for (const kind of kinds) {
-    const cursorRow = await deps.db.selectFrom('inbox_cursors').selectAll().where('account_id', '=', account.id).where('kind', '=', kind).executeTakeFirst();
-    const since = cursorRow?.since ? nowIso(new Date(Date.parse(cursorRow.since) - POLL_OVERLAP_MS)) : nowIso(new Date(Date.now() - FIRST_POLL_MS));
+    const cursorRow = await deps.db
+      .selectFrom('inbox_cursors')
+      .selectAll()
+      .where('account_id', '=', account.id)
+      .where('kind', '=', kind)
+      .executeTakeFirst();
+    const since = cursorRow?.since
+      ? nowIso(new Date(Date.parse(cursorRow.since) - POLL_OVERLAP_MS))
+      : nowIso(new Date(Date.now() - FIRST_POLL_MS));
     let newest = cursorRow?.since ?? null;
     let cursor: string | null = null;
     let error: string | null = null;
@@ -39,7 +49,10 @@ export async function pollAccount(deps: InboxDeps, account: AccountsTable): Prom
           kind === 'comment' ? connector.listComments(ref, { since, cursor }) : connector.listMessages(ref, { since, cursor }),
         );
         out.pages++;
-        const r = kind === 'comment' ? await ingestComments(deps, account, res.items as never) : await ingestMessages(deps, account, res.items as never);
+        const r =
+          kind === 'comment'
+            ? await ingestComments(deps, account, res.items as never)
+            : await ingestMessages(deps, account, res.items as never);
         add(out, r);
         for (const it of res.items) if (!newest || it.createdAt > newest) newest = it.createdAt;
         cursor = res.cursor;
@@ -53,7 +66,9 @@ export async function pollAccount(deps: InboxDeps, account: AccountsTable): Prom
     await deps.db
       .insertInto('inbox_cursors')
       .values(values)
-      .onConflict((oc) => oc.columns(['account_id', 'kind']).doUpdateSet({ since: newest, last_polled_at: values.last_polled_at, last_error: error }))
+      .onConflict((oc) =>
+        oc.columns(['account_id', 'kind']).doUpdateSet({ since: newest, last_polled_at: values.last_polled_at, last_error: error }),
+      )
       .execute();
   }
   return out;

@@ -8,7 +8,10 @@ import type { InboxEvidenceTable, InboxItemsTable, InboxRepliesTable } from './i
 export const LIST_TEXT_LIMIT = 4_000;
 
 /** An item with the actor's abilities; `full` keeps the whole text (detail view). Text is data — the UI shows it as text only. */
-export function presentItem(r: InboxItemsTable, o: { handle: string; actor: InboxActor; caps: ConnectorCapabilities; autoReplied: boolean; full?: boolean }): InboxItem {
+export function presentItem(
+  r: InboxItemsTable,
+  o: { handle: string; actor: InboxActor; caps: ConnectorCapabilities; autoReplied: boolean; full?: boolean },
+): InboxItem {
   const reasons = JSON.parse(r.reasons) as ModerationReason[];
   return {
     id: r.id,
@@ -65,5 +68,14 @@ export function presentEvidence(e: InboxEvidenceTable): Evidence {
 }
 
 export function presentReply(r: InboxRepliesTable): InboxReply {
-  return { id: r.id, kind: r.kind, lang: r.lang, text: r.text, status: r.status, error: r.error, createdAt: r.created_at, sentAt: r.sent_at };
+  return {
+    id: r.id,
+    kind: r.kind,
+    lang: r.lang,
+    text: r.text,
+    status: r.status,
+    error: r.error,
+    createdAt: r.created_at,
+    sentAt: r.sent_at,
+  };
 }

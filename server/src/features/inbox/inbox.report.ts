@@ -11,7 +11,12 @@ export function monthStart(now: Date, back: number): string {
  * Per-institution transparency report: comments removed (hidden or deleted, and still so) by the
  * main category of the removal, per calendar month (UTC), over the last `months` months.
  */
-export async function transparencyReport(db: DbOrTrx, institutionId: string, months: number, now = new Date()): Promise<TransparencyReport> {
+export async function transparencyReport(
+  db: DbOrTrx,
+  institutionId: string,
+  months: number,
+  now = new Date(),
+): Promise<TransparencyReport> {
   const from = monthStart(now, months - 1);
   const to = monthStart(now, -1);
   const month = sql<string>`substr(removed_at, 1, 7)`;
@@ -42,8 +47,24 @@ export async function transparencyReport(db: DbOrTrx, institutionId: string, mon
     if (r.status === 'hidden') hidden += n;
     else deleted += n;
   }
-  const received = await db.selectFrom('inbox_items').select((eb) => eb.fn.countAll<number>().as('n')).where('institution_id', '=', institutionId).where('kind', '=', 'comment').where('from_account', '=', 0).where('received_at', '>=', from).where('received_at', '<', to).executeTakeFirstOrThrow();
-  const restored = await db.selectFrom('inbox_actions').select((eb) => eb.fn.countAll<number>().as('n')).where('institution_id', '=', institutionId).where('action', '=', 'unhide').where('status', '=', 'done').where('done_at', '>=', from).where('done_at', '<', to).executeTakeFirstOrThrow();
+  const received = await db
+    .selectFrom('inbox_items')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('institution_id', '=', institutionId)
+    .where('kind', '=', 'comment')
+    .where('from_account', '=', 0)
+    .where('received_at', '>=', from)
+    .where('received_at', '<', to)
+    .executeTakeFirstOrThrow();
+  const restored = await db
+    .selectFrom('inbox_actions')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('institution_id', '=', institutionId)
+    .where('action', '=', 'unhide')
+    .where('status', '=', 'done')
+    .where('done_at', '>=', from)
+    .where('done_at', '<', to)
+    .executeTakeFirstOrThrow();
   return {
     institutionId,
     from,

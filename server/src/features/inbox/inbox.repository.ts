@@ -34,25 +34,45 @@ export async function listItems(db: DbOrTrx, institutionIds: string[], q: InboxL
     const like = `%${q.q.replace(/[%_]/g, '')}%`;
     base = base.where((eb) => eb.or([eb('text', 'like', like), eb('author_handle', 'like', like), eb('author_name', 'like', like)]));
   }
-  const countRows = await base.select(['status', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('status').execute();
+  const countRows = await base
+    .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('status')
+    .execute();
   const counts: Record<string, number> = {};
   for (const r of countRows) counts[r.status] = Number(r.n);
   const filtered = q.status ? base.where('status', '=', q.status) : base;
   const total = q.status ? (counts[q.status] ?? 0) : Object.values(counts).reduce((a, b) => a + b, 0);
-  const rows = await filtered.selectAll().orderBy('received_at', 'desc').orderBy('created_at', 'desc').orderBy('id').limit(q.limit).offset(q.offset).execute();
+  const rows = await filtered
+    .selectAll()
+    .orderBy('received_at', 'desc')
+    .orderBy('created_at', 'desc')
+    .orderBy('id')
+    .limit(q.limit)
+    .offset(q.offset)
+    .execute();
   return { rows, total, counts };
 }
 
 /** Handles of accounts by id (for presenting items). */
 export async function accountHandles(db: DbOrTrx, ids: string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.selectFrom('accounts').select(['id', 'handle']).where('id', 'in', [...new Set(ids)]).execute();
+  const rows = await db
+    .selectFrom('accounts')
+    .select(['id', 'handle'])
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
   return new Map(rows.map((r) => [r.id, r.handle]));
 }
 
 /** Items among `ids` that received a sent automatic reply. */
 export async function autoRepliedItems(db: DbOrTrx, ids: string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
-  const rows = await db.selectFrom('inbox_replies').select('item_id').where('item_id', 'in', ids).where('kind', '=', 'auto').where('status', '=', 'sent').execute();
+  const rows = await db
+    .selectFrom('inbox_replies')
+    .select('item_id')
+    .where('item_id', 'in', ids)
+    .where('kind', '=', 'auto')
+    .where('status', '=', 'sent')
+    .execute();
   return new Set(rows.map((r) => r.item_id));
 }

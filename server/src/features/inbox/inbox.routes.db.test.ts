@@ -21,7 +21,11 @@ describeEachEngine('inbox routes', (engine) => {
 
   async function seeded(institution = 'bc-prishtine') {
     const acc = await insertInboxAccount(db(), { institution });
-    await sandbox.addComment(db(), acc.external_id!, { authorHandle: 'critic', authorName: 'Critic', text: 'Vendimi është i padrejtë, do ta apelojmë.' });
+    await sandbox.addComment(db(), acc.external_id!, {
+      authorHandle: 'critic',
+      authorName: 'Critic',
+      text: 'Vendimi është i padrejtë, do ta apelojmë.',
+    });
     await sandbox.addComment(db(), acc.external_id!, { authorHandle: 'angry', authorName: 'Angry', text: INSULT });
     const deps = createInboxDeps(db());
     await pollAccount(deps, acc);
@@ -37,7 +41,10 @@ describeEachEngine('inbox routes', (engine) => {
     expect((await president.get('/api/inbox/items?limit=0')).statusCode).toBe(400);
     expect((await president.post('/api/inbox/items/x/actions', { action: 'explode' })).statusCode).toBe(400);
     expect((await president.post('/api/inbox/bulk', { ids: [], action: 'hide' })).statusCode).toBe(400);
-    expect((await president.put('/api/inbox/autoreply', { institutionId: 'inst-bc-prishtine', enabled: true, periodHours: 0, texts: {} })).statusCode).toBe(400);
+    expect(
+      (await president.put('/api/inbox/autoreply', { institutionId: 'inst-bc-prishtine', enabled: true, periodHours: 0, texts: {} }))
+        .statusCode,
+    ).toBe(400);
   });
 
   it('lists the institution’s comments with reasons; another court sees none of them and gets 404 on each', async () => {
@@ -101,20 +108,52 @@ describeEachEngine('inbox routes', (engine) => {
     const settings = (await president.get('/api/inbox/autoreply?institutionId=inst-bc-prishtine')).json();
     expect(settings.isDefault).toBe(true);
     expect(settings.canEdit).toBe(true);
-    const put = await president.put('/api/inbox/autoreply', { institutionId: 'inst-bc-prishtine', enabled: true, periodHours: 12, texts: { ...settings.texts, tr: 'Bu otomatik bir yanıttır.' } });
+    const put = await president.put('/api/inbox/autoreply', {
+      institutionId: 'inst-bc-prishtine',
+      enabled: true,
+      periodHours: 12,
+      texts: { ...settings.texts, tr: 'Bu otomatik bir yanıttır.' },
+    });
     expect(put.statusCode).toBe(200);
     expect(put.json().texts.tr).toBe('Bu otomatik bir yanıttır.');
     const officer = await signIn(ctx, await build.user(ctx, { position: 'court_officer' }));
-    expect((await officer.put('/api/inbox/autoreply', { institutionId: 'inst-bc-prishtine', enabled: false, periodHours: 12, texts: settings.texts })).statusCode).toBe(403);
+    expect(
+      (
+        await officer.put('/api/inbox/autoreply', {
+          institutionId: 'inst-bc-prishtine',
+          enabled: false,
+          periodHours: 12,
+          texts: settings.texts,
+        })
+      ).statusCode,
+    ).toBe(403);
   });
 
   it('webhooks: signature over the raw body, replay window, malformed payloads, idempotent on the event id', async () => {
     const acc = await insertInboxAccount(db(), { institution: 'bc-gjakove' });
-    const anonymous = (body: string, headers: Record<string, string>) => ctx.app.inject({ method: 'POST', url: '/api/webhooks/sandbox', payload: body, headers: { 'content-type': 'application/json', ...headers } });
+    const anonymous = (body: string, headers: Record<string, string>) =>
+      ctx.app.inject({
+        method: 'POST',
+        url: '/api/webhooks/sandbox',
+        payload: body,
+        headers: { 'content-type': 'application/json', ...headers },
+      });
     // The comment exists on the (sandbox) platform; the delivery tells Courtdesk about it.
     const onPlatform = await sandbox.addComment(db(), acc.external_id!, { authorHandle: 'w', authorName: 'W', text: INSULT });
     const event = (id: string, sentAt = new Date().toISOString()) =>
-      JSON.stringify({ id, type: 'comment.created', sentAt, accountExternalId: acc.external_id, comment: { externalId: id === 'e1' ? onPlatform.externalId : `c-${id}`, authorHandle: 'w', authorName: 'W', text: INSULT, createdAt: sentAt } });
+      JSON.stringify({
+        id,
+        type: 'comment.created',
+        sentAt,
+        accountExternalId: acc.external_id,
+        comment: {
+          externalId: id === 'e1' ? onPlatform.externalId : `c-${id}`,
+          authorHandle: 'w',
+          authorName: 'W',
+          text: INSULT,
+          createdAt: sentAt,
+        },
+      });
     // Without a configured secret, everything is refused (fail closed).
     expect((await anonymous(event('e0'), { 'x-courtdesk-signature': signBody('guess', event('e0')) })).statusCode).toBe(401);
     const secret = await rotateWebhookSecret(db(), ctx.config.secretKey, 'sandbox', null);
@@ -135,12 +174,32 @@ describeEachEngine('inbox routes', (engine) => {
       expect(res.statusCode).toBe(400);
       expect(res.json().error.code).toMatch(/malformed_json|validation_failed/);
     }
-    const big = JSON.stringify({ id: 'e4', type: 'comment.created', sentAt: new Date().toISOString(), accountExternalId: acc.external_id, comment: { externalId: 'c-big', authorHandle: 'b', authorName: 'B', text: 'x'.repeat(100_000), createdAt: new Date().toISOString() } });
+    const big = JSON.stringify({
+      id: 'e4',
+      type: 'comment.created',
+      sentAt: new Date().toISOString(),
+      accountExternalId: acc.external_id,
+      comment: { externalId: 'c-big', authorHandle: 'b', authorName: 'B', text: 'x'.repeat(100_000), createdAt: new Date().toISOString() },
+    });
     expect((await anonymous(big, { 'x-courtdesk-signature': signBody(secret, big) })).statusCode).toBe(202);
-    expect((await ctx.app.inject({ method: 'POST', url: '/api/webhooks/nowhere', payload: body, headers: { 'x-courtdesk-signature': signBody(secret, body) } })).statusCode).toBe(404);
+    expect(
+      (
+        await ctx.app.inject({
+          method: 'POST',
+          url: '/api/webhooks/nowhere',
+          payload: body,
+          headers: { 'x-courtdesk-signature': signBody(secret, body) },
+        })
+      ).statusCode,
+    ).toBe(404);
 
     await drainInbox(createInboxDeps(db()));
-    const items = await db().selectFrom('inbox_items').select(['external_id', 'status', 'text_length']).where('account_id', '=', acc.id).orderBy('external_id').execute();
+    const items = await db()
+      .selectFrom('inbox_items')
+      .select(['external_id', 'status', 'text_length'])
+      .where('account_id', '=', acc.id)
+      .orderBy('external_id')
+      .execute();
     expect(items.map((i) => i.external_id).sort()).toEqual(['c-big', onPlatform.externalId].sort());
     expect(items.find((i) => i.external_id === onPlatform.externalId)!.status).toBe('hidden');
     expect(items.find((i) => i.external_id === 'c-big')!.text_length).toBe(100_000);

@@ -1,5 +1,15 @@
 import { z } from 'zod';
-import { ErrorBody, InboxActionBody, InboxBulkBody, InboxBulkResult, InboxItem, InboxItemDetail, InboxList, InboxListQuery, InboxReplyBody } from '@courtdesk/contracts';
+import {
+  ErrorBody,
+  InboxActionBody,
+  InboxBulkBody,
+  InboxBulkResult,
+  InboxItem,
+  InboxItemDetail,
+  InboxList,
+  InboxListQuery,
+  InboxReplyBody,
+} from '@courtdesk/contracts';
 import type { App } from '../../platform/http/types.js';
 import { AppError, NotFoundError } from '../../platform/http/errors.js';
 import { requireActor } from '../auth/session.plugin.js';
@@ -18,9 +28,23 @@ const Params = z.object({ id: z.string().min(1).max(64) });
 
 /** Presents rows for one actor: account handles, abilities, whether an automatic reply went out. */
 export async function presentRows(deps: InboxDeps, a: InboxActor, rows: InboxItemsTable[], full = false): Promise<InboxItem[]> {
-  const handles = await accountHandles(deps.db, rows.map((r) => r.account_id));
-  const replied = await autoRepliedItems(deps.db, rows.filter((r) => r.kind === 'message').map((r) => r.id));
-  return rows.map((r) => presentItem(r, { handle: handles.get(r.account_id) ?? '', actor: a, caps: capabilitiesOf(deps, r.platform), autoReplied: replied.has(r.id), full }));
+  const handles = await accountHandles(
+    deps.db,
+    rows.map((r) => r.account_id),
+  );
+  const replied = await autoRepliedItems(
+    deps.db,
+    rows.filter((r) => r.kind === 'message').map((r) => r.id),
+  );
+  return rows.map((r) =>
+    presentItem(r, {
+      handle: handles.get(r.account_id) ?? '',
+      actor: a,
+      caps: capabilitiesOf(deps, r.platform),
+      autoReplied: replied.has(r.id),
+      full,
+    }),
+  );
 }
 
 /** The inbox (issue 6): one list of comments and messages across the institution's accounts, and the officer's actions. */
@@ -32,13 +56,17 @@ export async function inboxRoutes(app: App): Promise<void> {
   await app.register(inboxAccountRoutes);
   await app.register(autoReplyRoutes);
 
-  app.get('/api/inbox/items', { schema: { tags, querystring: InboxListQuery, response: { 200: InboxList, ...inboxErrors } } }, async (req) => {
-    const a = await toInboxActor(db, requireActor(req));
-    let ids = await visibleInstitutionIds(db, a);
-    if (req.query.institutionId) ids = ids.filter((id) => id === req.query.institutionId);
-    const { rows, total, counts } = await listItems(db, ids, req.query);
-    return { items: await presentRows(deps, a, rows), total, counts };
-  });
+  app.get(
+    '/api/inbox/items',
+    { schema: { tags, querystring: InboxListQuery, response: { 200: InboxList, ...inboxErrors } } },
+    async (req) => {
+      const a = await toInboxActor(db, requireActor(req));
+      let ids = await visibleInstitutionIds(db, a);
+      if (req.query.institutionId) ids = ids.filter((id) => id === req.query.institutionId);
+      const { rows, total, counts } = await listItems(db, ids, req.query);
+      return { items: await presentRows(deps, a, rows), total, counts };
+    },
+  );
 
   app.get('/api/inbox/items/:id', { schema: { tags, params: Params, response: { 200: InboxItemDetail, ...inboxErrors } } }, async (req) => {
     const a = await toInboxActor(db, requireActor(req));
@@ -55,33 +83,50 @@ export async function inboxRoutes(app: App): Promise<void> {
       .where('subject_id', '=', row.id)
       .orderBy('seq')
       .execute();
-    return { item: item!, evidence: evidence.map(presentEvidence), replies: replies.map(presentReply), history: history.map((h) => ({ at: h.at, type: h.type, actorName: h.name, reason: h.reason })) };
+    return {
+      item: item!,
+      evidence: evidence.map(presentEvidence),
+      replies: replies.map(presentReply),
+      history: history.map((h) => ({ at: h.at, type: h.type, actorName: h.name, reason: h.reason })),
+    };
   });
 
-  app.post('/api/inbox/items/:id/actions', { schema: { tags, params: Params, body: InboxActionBody, response: { 200: InboxItem, ...inboxErrors } } }, async (req) => {
-    const a = await toInboxActor(db, requireActor(req));
-    const row = await actOnItem(deps, a, req.params.id, req.body);
-    return (await presentRows(deps, a, [row]))[0]!;
-  });
+  app.post(
+    '/api/inbox/items/:id/actions',
+    { schema: { tags, params: Params, body: InboxActionBody, response: { 200: InboxItem, ...inboxErrors } } },
+    async (req) => {
+      const a = await toInboxActor(db, requireActor(req));
+      const row = await actOnItem(deps, a, req.params.id, req.body);
+      return (await presentRows(deps, a, [row]))[0]!;
+    },
+  );
 
-  app.post('/api/inbox/items/:id/reply', { schema: { tags, params: Params, body: InboxReplyBody, response: { 200: InboxItem, ...inboxErrors } } }, async (req) => {
-    const a = await toInboxActor(db, requireActor(req));
-    const row = await replyToItem(deps, a, req.params.id, req.body.text);
-    return (await presentRows(deps, a, [row]))[0]!;
-  });
+  app.post(
+    '/api/inbox/items/:id/reply',
+    { schema: { tags, params: Params, body: InboxReplyBody, response: { 200: InboxItem, ...inboxErrors } } },
+    async (req) => {
+      const a = await toInboxActor(db, requireActor(req));
+      const row = await replyToItem(deps, a, req.params.id, req.body.text);
+      return (await presentRows(deps, a, [row]))[0]!;
+    },
+  );
 
-  app.post('/api/inbox/bulk', { schema: { tags, body: InboxBulkBody, response: { 200: InboxBulkResult, ...inboxErrors } } }, async (req) => {
-    const a = await toInboxActor(db, requireActor(req));
-    const results: InboxBulkResult['results'] = [];
-    for (const id of [...new Set(req.body.ids)]) {
-      try {
-        await actOnItem(deps, a, id, { action: req.body.action, reason: req.body.reason });
-        results.push({ id, ok: true, code: null, message: null });
-      } catch (err) {
-        if (!(err instanceof AppError)) throw err;
-        results.push({ id, ok: false, code: err.code, message: err.message });
+  app.post(
+    '/api/inbox/bulk',
+    { schema: { tags, body: InboxBulkBody, response: { 200: InboxBulkResult, ...inboxErrors } } },
+    async (req) => {
+      const a = await toInboxActor(db, requireActor(req));
+      const results: InboxBulkResult['results'] = [];
+      for (const id of [...new Set(req.body.ids)]) {
+        try {
+          await actOnItem(deps, a, id, { action: req.body.action, reason: req.body.reason });
+          results.push({ id, ok: true, code: null, message: null });
+        } catch (err) {
+          if (!(err instanceof AppError)) throw err;
+          results.push({ id, ok: false, code: err.code, message: err.message });
+        }
       }
-    }
-    return { results };
-  });
+      return { results };
+    },
+  );
 }

@@ -18,7 +18,10 @@ export async function actOnItem(deps: InboxDeps, a: InboxActor, itemId: string, 
   const actionId = await deps.db.transaction().execute(async (trx) => {
     const item = await forUpdate(trx, trx.selectFrom('inbox_items').selectAll().where('id', '=', itemId)).executeTakeFirst();
     if (!item || !canViewInbox(a, item.institution_id)) throw new NotFoundError('The item');
-    if (!canModerateAccount(a, item.account_id)) throw new ForbiddenError('Moderating this account needs a decision that makes you its Responsible Officer or editor (art. 3.1, 3.7).');
+    if (!canModerateAccount(a, item.account_id))
+      throw new ForbiddenError(
+        'Moderating this account needs a decision that makes you its Responsible Officer or editor (art. 3.1, 3.7).',
+      );
     if (item.pending_action) throw new ConflictError('An action on this item is still in progress.', 'action_pending');
     const account = await findAccount(trx, item.account_id);
     if (!account) throw new NotFoundError('The account');
@@ -29,8 +32,20 @@ export async function actOnItem(deps: InboxDeps, a: InboxActor, itemId: string, 
       case 'keep': {
         if (!canKeep(a, item)) throw new ConflictError('Only comments waiting for review or for a decision can be kept.', 'invalid_state');
         const reason = officerReason || 'Reviewed by an officer: no breach of art. 3.7.';
-        await trx.updateTable('inbox_items').set({ status: 'visible', note: null, updated_at: nowIso() }).where('id', '=', item.id).execute();
-        await appendAudit(trx, { type: 'inbox.comment_kept', actorId: a.id, institutionId: item.institution_id, subjectType: 'inbox_item', subjectId: item.id, reason, data: { accountId: item.account_id, verdict: item.verdict, categories: JSON.parse(item.categories) as string[] } });
+        await trx
+          .updateTable('inbox_items')
+          .set({ status: 'visible', note: null, updated_at: nowIso() })
+          .where('id', '=', item.id)
+          .execute();
+        await appendAudit(trx, {
+          type: 'inbox.comment_kept',
+          actorId: a.id,
+          institutionId: item.institution_id,
+          subjectType: 'inbox_item',
+          subjectId: item.id,
+          reason,
+          data: { accountId: item.account_id, verdict: item.verdict, categories: JSON.parse(item.categories) as string[] },
+        });
         return null;
       }
       case 'hide':
@@ -38,7 +53,10 @@ export async function actOnItem(deps: InboxDeps, a: InboxActor, itemId: string, 
         const allowed = body.action === 'hide' ? canHide(a, item, caps) : canDelete(a, item, caps);
         if (!allowed) {
           if (item.kind === 'comment' && item.status !== 'own' && !(body.action === 'hide' ? caps.hideComment : caps.deleteComment)) {
-            throw new ConflictError(`${account.platform} does not allow this through its API; act on the platform itself.`, 'unsupported_by_platform');
+            throw new ConflictError(
+              `${account.platform} does not allow this through its API; act on the platform itself.`,
+              'unsupported_by_platform',
+            );
           }
           throw new ConflictError('This item cannot be changed that way in its current state.', 'invalid_state');
         }
@@ -63,14 +81,31 @@ export async function replyToItem(deps: InboxDeps, a: InboxActor, itemId: string
   const actionId = await deps.db.transaction().execute(async (trx) => {
     const item = await trx.selectFrom('inbox_items').selectAll().where('id', '=', itemId).executeTakeFirst();
     if (!item || !canViewInbox(a, item.institution_id)) throw new NotFoundError('The item');
-    if (!canModerateAccount(a, item.account_id)) throw new ForbiddenError('Replying for this account needs a decision that makes you its Responsible Officer or editor.');
+    if (!canModerateAccount(a, item.account_id))
+      throw new ForbiddenError('Replying for this account needs a decision that makes you its Responsible Officer or editor.');
     const account = await findAccount(trx, item.account_id);
     if (!account) throw new NotFoundError('The account');
-    if (!canReply(a, item, capabilitiesOf(deps, account.platform))) throw new ConflictError(`${account.platform} does not allow replying to this through its API.`, 'unsupported_by_platform');
+    if (!canReply(a, item, capabilitiesOf(deps, account.platform)))
+      throw new ConflictError(`${account.platform} does not allow replying to this through its API.`, 'unsupported_by_platform');
     const replyId = newId();
     await trx
       .insertInto('inbox_replies')
-      .values({ id: replyId, item_id: item.id, institution_id: item.institution_id, account_id: item.account_id, kind: 'officer', conversation_id: item.conversation_id, lang: null, text, status: 'queued', external_id: null, error: null, sent_by: a.id, created_at: nowIso(), sent_at: null })
+      .values({
+        id: replyId,
+        item_id: item.id,
+        institution_id: item.institution_id,
+        account_id: item.account_id,
+        kind: 'officer',
+        conversation_id: item.conversation_id,
+        lang: null,
+        text,
+        status: 'queued',
+        external_id: null,
+        error: null,
+        sent_by: a.id,
+        created_at: nowIso(),
+        sent_at: null,
+      })
       .execute();
     return enqueueAction(trx, item, 'reply', a.id, 'Officer reply', { replyId, text });
   });

@@ -68,12 +68,10 @@ export async function inboxSimulateRoutes(app: App): Promise<void> {
         (await webhookSecret(db, config.secretKey, 'sandbox')) ?? (await rotateWebhookSecret(db, config.secretKey, 'sandbox', null));
       // Delivered after the answer, as a platform's webhook would arrive.
       setImmediate(() => void deliver(app.ctx, secret, ext, isMessage, made, t, at));
-      return reply
-        .status(202)
-        .send({
-          externalId: made.externalId,
-          conversationId: 'conversationId' in made && typeof made.conversationId === 'string' ? made.conversationId : null,
-        });
+      return reply.status(202).send({
+        externalId: made.externalId,
+        conversationId: 'conversationId' in made && typeof made.conversationId === 'string' ? made.conversationId : null,
+      });
     },
   );
 }

@@ -6,7 +6,10 @@ import type { AccountsTable } from '../accounts/accounts.tables.js';
 import { createInboxDeps, type InboxDeps } from './inbox.deps.js';
 
 /** Test helpers for the inbox: deps with a sandbox whose capabilities or calls a test can change. */
-export function sandboxDeps(db: Db, o: { caps?: Partial<ConnectorCapabilities>; wrap?: (c: Connector) => Partial<Connector> } = {}): InboxDeps & { connector: Connector } {
+export function sandboxDeps(
+  db: Db,
+  o: { caps?: Partial<ConnectorCapabilities>; wrap?: (c: Connector) => Partial<Connector> } = {},
+): InboxDeps & { connector: Connector } {
   const base = createSandboxConnector(db);
   const connector: Connector = {
     ...base,
@@ -18,15 +21,42 @@ export function sandboxDeps(db: Db, o: { caps?: Partial<ConnectorCapabilities>; 
 
 let n = 0;
 /** An active sandbox account straight into the register (external id = handle). */
-export async function insertInboxAccount(db: Db, o: { institution?: string; handle?: string; platform?: string } = {}): Promise<AccountsTable> {
+export async function insertInboxAccount(
+  db: Db,
+  o: { institution?: string; handle?: string; platform?: string } = {},
+): Promise<AccountsTable> {
   const now = nowIso();
   const id = newId();
   const handle = o.handle ?? `inbox${++n}${id.slice(0, 6)}`;
   const row: AccountsTable = {
-    id, institution_id: `inst-${o.institution ?? 'bc-prishtine'}`, platform: o.platform ?? 'sandbox', handle, display_name: 'Gjykata Themelore', url: null, external_id: handle,
-    opened_with_email: null, opened_at: '2023-01-10T00:00:00.000Z', opened_before_manual: 0, authorising_decision_id: null, status: 'active', description: '{}',
-    address: null, postal_code: null, phone: null, email: null, website: null, picture_hash: null, auto_reply_configured: 0, facebook_admin_official_email: null,
-    requested_by: null, requested_at: null, request_note: null, closed_at: null, closed_reason: null, created_at: now, updated_at: now,
+    id,
+    institution_id: `inst-${o.institution ?? 'bc-prishtine'}`,
+    platform: o.platform ?? 'sandbox',
+    handle,
+    display_name: 'Gjykata Themelore',
+    url: null,
+    external_id: handle,
+    opened_with_email: null,
+    opened_at: '2023-01-10T00:00:00.000Z',
+    opened_before_manual: 0,
+    authorising_decision_id: null,
+    status: 'active',
+    description: '{}',
+    address: null,
+    postal_code: null,
+    phone: null,
+    email: null,
+    website: null,
+    picture_hash: null,
+    auto_reply_configured: 0,
+    facebook_admin_official_email: null,
+    requested_by: null,
+    requested_at: null,
+    request_note: null,
+    closed_at: null,
+    closed_reason: null,
+    created_at: now,
+    updated_at: now,
   };
   await db.insertInto('accounts').values(row).execute();
   return row;

@@ -15,11 +15,15 @@ export async function institutionsRoutes(app: App): Promise<void> {
   const { db } = app.ctx;
   const tags = ['institutions'];
 
-  app.get('/api/institutions', { schema: { tags, response: { 200: z.object({ items: z.array(InstitutionDetail) }), ...errors } } }, async (req) => {
-    const pa = await toPolicyActor(db, requireActor(req));
-    const rows = await listVisibleInstitutions(db, pa);
-    return { items: rows.map((r) => ({ ...presentInstitution(r), canEdit: canEditInstitution(pa, r.id) })) };
-  });
+  app.get(
+    '/api/institutions',
+    { schema: { tags, response: { 200: z.object({ items: z.array(InstitutionDetail) }), ...errors } } },
+    async (req) => {
+      const pa = await toPolicyActor(db, requireActor(req));
+      const rows = await listVisibleInstitutions(db, pa);
+      return { items: rows.map((r) => ({ ...presentInstitution(r), canEdit: canEditInstitution(pa, r.id) })) };
+    },
+  );
 
   app.get('/api/institutions/:id', { schema: { tags, params: Params, response: { 200: InstitutionDetail, ...errors } } }, async (req) => {
     const pa = await toPolicyActor(db, requireActor(req));
@@ -29,11 +33,16 @@ export async function institutionsRoutes(app: App): Promise<void> {
     return { ...presentInstitution(row), canEdit: canEditInstitution(pa, row.id) };
   });
 
-  app.patch('/api/institutions/:id', { schema: { tags, params: Params, body: InstitutionUpdateBody, response: { 200: InstitutionDetail, ...errors } } }, async (req) => {
-    const pa = await toPolicyActor(db, requireActor(req));
-    if (!canViewInstitution(pa, req.params.id)) throw new NotFoundError('The institution');
-    if (!canEditInstitution(pa, req.params.id)) throw new ForbiddenError('Only the institution’s president, its information officer or an administrator may change these details.');
-    const row = await updateInstitution(db, pa, req.params.id, req.body);
-    return { ...presentInstitution(row), canEdit: true };
-  });
+  app.patch(
+    '/api/institutions/:id',
+    { schema: { tags, params: Params, body: InstitutionUpdateBody, response: { 200: InstitutionDetail, ...errors } } },
+    async (req) => {
+      const pa = await toPolicyActor(db, requireActor(req));
+      if (!canViewInstitution(pa, req.params.id)) throw new NotFoundError('The institution');
+      if (!canEditInstitution(pa, req.params.id))
+        throw new ForbiddenError('Only the institution’s president, its information officer or an administrator may change these details.');
+      const row = await updateInstitution(db, pa, req.params.id, req.body);
+      return { ...presentInstitution(row), canEdit: true };
+    },
+  );
 }

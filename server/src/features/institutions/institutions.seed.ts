@@ -24,41 +24,169 @@ const BASE: ContentLang[] = ['sq', 'sr'];
 
 const top: SeedInstitution[] = [
   {
-    code: 'kjc', kind: 'council', sq: 'Këshilli Gjyqësor i Kosovës', sr: 'Sudski savet Kosova', en: 'Kosovo Judicial Council', seat: 'Prishtinë', languages: BASE,
+    code: 'kjc',
+    kind: 'council',
+    sq: 'Këshilli Gjyqësor i Kosovës',
+    sr: 'Sudski savet Kosova',
+    en: 'Kosovo Judicial Council',
+    seat: 'Prishtinë',
+    languages: BASE,
     // Source: edrejtajem.org/keshilli-gjyqesore/ (possibly outdated — an administrator should confirm).
-    contact: { address: 'Luan Haradinaj p.n., Prishtinë', phone: '038 200 17 494', email: 'kgjk@rks-gov.net', website: 'https://www.gjyqesori-rks.org' },
+    contact: {
+      address: 'Luan Haradinaj p.n., Prishtinë',
+      phone: '038 200 17 494',
+      email: 'kgjk@rks-gov.net',
+      website: 'https://www.gjyqesori-rks.org',
+    },
   },
-  { code: 'supreme', kind: 'supreme', sq: 'Gjykata Supreme', sr: 'Vrhovni sud', en: 'Supreme Court', seat: 'Prishtinë', languages: BASE, contact: { website: 'https://supreme.gjyqesori-rks.org' } },
-  { code: 'appeals', kind: 'appeals', sq: 'Gjykata e Apelit', sr: 'Apelacioni sud', en: 'Court of Appeals', seat: 'Prishtinë', languages: BASE, contact: { website: 'https://apeli.gjyqesori-rks.org' } },
-  { code: 'commercial', kind: 'commercial', sq: 'Gjykata Komerciale', sr: 'Privredni sud', en: 'Commercial Court', seat: 'Prishtinë', languages: BASE, contact: { website: 'https://komerciale.gjyqesori-rks.org' } },
+  {
+    code: 'supreme',
+    kind: 'supreme',
+    sq: 'Gjykata Supreme',
+    sr: 'Vrhovni sud',
+    en: 'Supreme Court',
+    seat: 'Prishtinë',
+    languages: BASE,
+    contact: { website: 'https://supreme.gjyqesori-rks.org' },
+  },
+  {
+    code: 'appeals',
+    kind: 'appeals',
+    sq: 'Gjykata e Apelit',
+    sr: 'Apelacioni sud',
+    en: 'Court of Appeals',
+    seat: 'Prishtinë',
+    languages: BASE,
+    contact: { website: 'https://apeli.gjyqesori-rks.org' },
+  },
+  {
+    code: 'commercial',
+    kind: 'commercial',
+    sq: 'Gjykata Komerciale',
+    sr: 'Privredni sud',
+    en: 'Commercial Court',
+    seat: 'Prishtinë',
+    languages: BASE,
+    contact: { website: 'https://komerciale.gjyqesori-rks.org' },
+  },
 ];
 
-type Basic = [code: string, sqCity: string, srLocative: string, enCity: string, langs: ContentLang[], website: string | null, branches: [string, string, string, ContentLang[]][]];
+type Basic = [
+  code: string,
+  sqCity: string,
+  srLocative: string,
+  enCity: string,
+  langs: ContentLang[],
+  website: string | null,
+  branches: [string, string, string, ContentLang[]][],
+];
 const basic: Basic[] = [
-  ['bc-prishtine', 'Prishtinë', 'Prištini', 'Prishtina', ['sq', 'sr', 'tr'], null, [
-    ['podujeve', 'Podujevë', 'Podujevu', BASE], ['gracanice', 'Graçanicë', 'Gračanici', BASE], ['lipjan', 'Lipjan', 'Lipljanu', BASE], ['drenas', 'Drenas', 'Glogovcu', BASE],
-  ]],
-  ['bc-prizren', 'Prizren', 'Prizrenu', 'Prizren', ['sq', 'sr', 'tr', 'bs'], 'https://prizren.gjyqesori-rks.org', [
-    ['dragash', 'Dragash', 'Dragašu', ['sq', 'sr', 'bs']], ['suhareke', 'Suharekë', 'Suvoj Reci', BASE],
-  ]],
-  ['bc-peje', 'Pejë', 'Peći', 'Peja', ['sq', 'sr', 'bs'], null, [
-    ['istog', 'Istog', 'Istoku', ['sq', 'sr', 'bs']], ['kline', 'Klinë', 'Klini', BASE], ['decan', 'Deçan', 'Dečanima', BASE],
-  ]],
-  ['bc-gjakove', 'Gjakovë', 'Đakovici', 'Gjakova', BASE, null, [['malisheve', 'Malishevë', 'Mališevu', BASE], ['rahovec', 'Rahovec', 'Orahovcu', BASE]]],
-  ['bc-mitrovice', 'Mitrovicë', 'Mitrovici', 'Mitrovica', ['sq', 'sr', 'tr'], 'https://mitrovice.gjyqesori-rks.org', [
-    ['leposaviq', 'Leposaviq', 'Leposaviću', BASE], ['vushtrri', 'Vushtrri', 'Vučitrnu', BASE], ['zubin-potok', 'Zubin Potok', 'Zubinom Potoku', BASE], ['skenderaj', 'Skenderaj', 'Srbici', BASE],
-  ]],
-  ['bc-gjilan', 'Gjilan', 'Gnjilanu', 'Gjilan', ['sq', 'sr', 'tr'], null, [
-    ['kamenice', 'Kamenicë', 'Kamenici', BASE], ['viti', 'Viti', 'Vitini', ['sq', 'sr', 'tr']], ['novoberde', 'Novobërdë', 'Novom Brdu', BASE],
-  ]],
-  ['bc-ferizaj', 'Ferizaj', 'Uroševcu', 'Ferizaj', BASE, null, [['kacanik', 'Kaçanik', 'Kačaniku', BASE], ['shterpce', 'Shtërpcë', 'Štrpcu', BASE]]],
+  [
+    'bc-prishtine',
+    'Prishtinë',
+    'Prištini',
+    'Prishtina',
+    ['sq', 'sr', 'tr'],
+    null,
+    [
+      ['podujeve', 'Podujevë', 'Podujevu', BASE],
+      ['gracanice', 'Graçanicë', 'Gračanici', BASE],
+      ['lipjan', 'Lipjan', 'Lipljanu', BASE],
+      ['drenas', 'Drenas', 'Glogovcu', BASE],
+    ],
+  ],
+  [
+    'bc-prizren',
+    'Prizren',
+    'Prizrenu',
+    'Prizren',
+    ['sq', 'sr', 'tr', 'bs'],
+    'https://prizren.gjyqesori-rks.org',
+    [
+      ['dragash', 'Dragash', 'Dragašu', ['sq', 'sr', 'bs']],
+      ['suhareke', 'Suharekë', 'Suvoj Reci', BASE],
+    ],
+  ],
+  [
+    'bc-peje',
+    'Pejë',
+    'Peći',
+    'Peja',
+    ['sq', 'sr', 'bs'],
+    null,
+    [
+      ['istog', 'Istog', 'Istoku', ['sq', 'sr', 'bs']],
+      ['kline', 'Klinë', 'Klini', BASE],
+      ['decan', 'Deçan', 'Dečanima', BASE],
+    ],
+  ],
+  [
+    'bc-gjakove',
+    'Gjakovë',
+    'Đakovici',
+    'Gjakova',
+    BASE,
+    null,
+    [
+      ['malisheve', 'Malishevë', 'Mališevu', BASE],
+      ['rahovec', 'Rahovec', 'Orahovcu', BASE],
+    ],
+  ],
+  [
+    'bc-mitrovice',
+    'Mitrovicë',
+    'Mitrovici',
+    'Mitrovica',
+    ['sq', 'sr', 'tr'],
+    'https://mitrovice.gjyqesori-rks.org',
+    [
+      ['leposaviq', 'Leposaviq', 'Leposaviću', BASE],
+      ['vushtrri', 'Vushtrri', 'Vučitrnu', BASE],
+      ['zubin-potok', 'Zubin Potok', 'Zubinom Potoku', BASE],
+      ['skenderaj', 'Skenderaj', 'Srbici', BASE],
+    ],
+  ],
+  [
+    'bc-gjilan',
+    'Gjilan',
+    'Gnjilanu',
+    'Gjilan',
+    ['sq', 'sr', 'tr'],
+    null,
+    [
+      ['kamenice', 'Kamenicë', 'Kamenici', BASE],
+      ['viti', 'Viti', 'Vitini', ['sq', 'sr', 'tr']],
+      ['novoberde', 'Novobërdë', 'Novom Brdu', BASE],
+    ],
+  ],
+  [
+    'bc-ferizaj',
+    'Ferizaj',
+    'Uroševcu',
+    'Ferizaj',
+    BASE,
+    null,
+    [
+      ['kacanik', 'Kaçanik', 'Kačaniku', BASE],
+      ['shterpce', 'Shtërpcë', 'Štrpcu', BASE],
+    ],
+  ],
 ];
 
 export function seedInstitutionList(): SeedInstitution[] {
   const list = [...top];
   for (const [code, sqCity, srLoc, enCity, langs, website, branches] of basic) {
     const sq = `Gjykata Themelore në ${sqCity}`;
-    list.push({ code, kind: 'basic', sq, sr: `Osnovni sud u ${srLoc}`, en: `Basic Court of ${enCity}`, seat: sqCity, languages: langs, ...(website ? { contact: { website } } : {}) });
+    list.push({
+      code,
+      kind: 'basic',
+      sq,
+      sr: `Osnovni sud u ${srLoc}`,
+      en: `Basic Court of ${enCity}`,
+      seat: sqCity,
+      languages: langs,
+      ...(website ? { contact: { website } } : {}),
+    });
     for (const [bcode, bsq, bsrLoc, blangs] of branches) {
       list.push({
         code: `${code}-${bcode}`,

@@ -14,7 +14,8 @@ export async function updateInstitution(db: Db, pa: PolicyActor, id: string, bod
   return db.transaction().execute(async (trx) => {
     const current = await findInstitution(trx, id);
     if (!current) throw new NotFoundError('The institution');
-    if (!canEditInstitution(pa, id)) throw new ForbiddenError('Only the institution’s president, its information officer or an administrator may change these details.');
+    if (!canEditInstitution(pa, id))
+      throw new ForbiddenError('Only the institution’s president, its information officer or an administrator may change these details.');
     const set: Partial<InstitutionsTable> = {};
     const changes: Record<string, { from: unknown; to: unknown }> = {};
     for (const [key, col] of Object.entries(FIELDS) as [keyof typeof FIELDS, (typeof FIELDS)[keyof typeof FIELDS]][]) {
@@ -34,7 +35,14 @@ export async function updateInstitution(db: Db, pa: PolicyActor, id: string, bod
     if (Object.keys(set).length === 0) return current;
     set.updated_at = nowIso();
     await trx.updateTable('institutions').set(set).where('id', '=', id).execute();
-    await appendAudit(trx, { type: 'institution.updated', actorId: pa.id, institutionId: id, subjectType: 'institution', subjectId: id, data: { changes } });
+    await appendAudit(trx, {
+      type: 'institution.updated',
+      actorId: pa.id,
+      institutionId: id,
+      subjectType: 'institution',
+      subjectId: id,
+      data: { changes },
+    });
     return { ...current, ...set };
   });
 }

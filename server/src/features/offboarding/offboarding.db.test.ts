@@ -17,7 +17,14 @@ describeEachEngine('off-boarding (art. 5.7)', (engine) => {
     const a1 = await insertAccount(ctx, { institution: 'bc-gjilan' });
     const a2 = await insertAccount(ctx, { institution: 'bc-gjilan', platform: 'x', handle: `gj${Date.now() % 100000}` });
     const pc = await signIn(ctx, president);
-    const dec = await pc.post('/api/decisions', { institutionId: 'inst-bc-gjilan', number: decisionNo(), decidedOn: today(), kind: 'ro_appointment', personIds: [ro.id], coversAllAccounts: true });
+    const dec = await pc.post('/api/decisions', {
+      institutionId: 'inst-bc-gjilan',
+      number: decisionNo(),
+      decidedOn: today(),
+      kind: 'ro_appointment',
+      personIds: [ro.id],
+      coversAllAccounts: true,
+    });
     expect(dec.statusCode).toBe(200);
     const roClient = await signIn(ctx, ro);
     expect((await accountsWhereUserHas(ctx.database.db, ro.id, 'publish')).sort()).toEqual([a1.id, a2.id].sort());
@@ -34,18 +41,35 @@ describeEachEngine('off-boarding (art. 5.7)', (engine) => {
     expect(list.open).toBe(7);
     expect(list.items.map((i: { step: string; account: { id: string } | null }) => `${i.step}:${i.account?.id ?? '-'}`).sort()).toEqual(
       [
-        `remove_platform_role:${a1.id}`, `rotate_password:${a1.id}`, `rotate_2fa:${a1.id}`,
-        `remove_platform_role:${a2.id}`, `rotate_password:${a2.id}`, `rotate_2fa:${a2.id}`, 'reassign_posts:-',
+        `remove_platform_role:${a1.id}`,
+        `rotate_password:${a1.id}`,
+        `rotate_2fa:${a1.id}`,
+        `remove_platform_role:${a2.id}`,
+        `rotate_password:${a2.id}`,
+        `rotate_2fa:${a2.id}`,
+        'reassign_posts:-',
       ].sort(),
     );
-    expect(list.items.every((i: { owner: { id: string }; ageDays: number; canComplete: boolean }) => i.owner.id === president.id && i.ageDays === 0 && i.canComplete)).toBe(true);
+    expect(
+      list.items.every(
+        (i: { owner: { id: string }; ageDays: number; canComplete: boolean }) =>
+          i.owner.id === president.id && i.ageDays === 0 && i.canComplete,
+      ),
+    ).toBe(true);
 
     const first = list.items[0];
     const done = await pc.post(`/api/offboarding/${first.id}/complete`, { note: 'Removed from the page roles' });
     expect(done.json()).toMatchObject({ status: 'done', doneBy: { id: president.id }, note: 'Removed from the page roles' });
     expect((await pc.post(`/api/offboarding/${first.id}/complete`, {})).statusCode).toBe(409);
     expect((await pc.get('/api/offboarding?institutionId=inst-bc-gjilan&status=open')).json().open).toBe(6);
-    const audit = (await ctx.database.db.selectFrom('audit_events').select('type').where('institution_id', '=', 'inst-bc-gjilan').orderBy('seq').execute()).map((r) => r.type);
+    const audit = (
+      await ctx.database.db
+        .selectFrom('audit_events')
+        .select('type')
+        .where('institution_id', '=', 'inst-bc-gjilan')
+        .orderBy('seq')
+        .execute()
+    ).map((r) => r.type);
     expect(audit).toEqual(expect.arrayContaining(['person.left', 'access.revoked', 'offboarding.opened', 'offboarding.step_completed']));
   });
 
@@ -55,7 +79,14 @@ describeEachEngine('off-boarding (art. 5.7)', (engine) => {
     const officer = await build.user(ctx, { position: 'court_officer', institution: 'bc-ferizaj' });
     await insertAccount(ctx, { institution: 'bc-ferizaj' });
     const pc = await signIn(ctx, president);
-    await pc.post('/api/decisions', { institutionId: 'inst-bc-ferizaj', number: decisionNo(), decidedOn: today(), kind: 'ro_appointment', personIds: [ro.id], coversAllAccounts: true });
+    await pc.post('/api/decisions', {
+      institutionId: 'inst-bc-ferizaj',
+      number: decisionNo(),
+      decidedOn: today(),
+      kind: 'ro_appointment',
+      personIds: [ro.id],
+      coversAllAccounts: true,
+    });
     await pc.post(`/api/people/${ro.id}/leave`, { status: 'dismissed' });
     const item = (await pc.get('/api/offboarding?institutionId=inst-bc-ferizaj')).json().items[0];
 

@@ -34,14 +34,30 @@ export async function offboardingRoutes(app: App): Promise<void> {
     if (status) q = q.where('status', '=', status);
     const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     const rows = await q.selectAll().orderBy('status', 'desc').orderBy('opened_at').orderBy('id').limit(limit).offset(offset).execute();
-    const open = await db.selectFrom('offboarding_items').select([(eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.min('opened_at').as('oldest')]).where('institution_id', 'in', ids).where('status', '=', 'open').executeTakeFirstOrThrow();
+    const open = await db
+      .selectFrom('offboarding_items')
+      .select([(eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.min('opened_at').as('oldest')])
+      .where('institution_id', 'in', ids)
+      .where('status', '=', 'open')
+      .executeTakeFirstOrThrow();
     const oldest = open.oldest ? Math.floor((Date.now() - Date.parse(String(open.oldest))) / 86_400_000) : null;
     return { items: await presentItems(db, aa, rows), total: Number(total.n), open: Number(open.n), oldestOpenDays: oldest };
   });
 
-  app.post('/api/offboarding/:id/complete', { schema: { tags, params: z.object({ id: z.string().min(1).max(64) }), body: CompleteStepBody, response: { 200: OffboardingItem, ...errors } } }, async (req) => {
-    const aa = await toAuthorityActor(db, requireActor(req));
-    const row = await completeStep(db, aa, req.params.id, req.body.note ?? null);
-    return (await presentItems(db, aa, [row]))[0]!;
-  });
+  app.post(
+    '/api/offboarding/:id/complete',
+    {
+      schema: {
+        tags,
+        params: z.object({ id: z.string().min(1).max(64) }),
+        body: CompleteStepBody,
+        response: { 200: OffboardingItem, ...errors },
+      },
+    },
+    async (req) => {
+      const aa = await toAuthorityActor(db, requireActor(req));
+      const row = await completeStep(db, aa, req.params.id, req.body.note ?? null);
+      return (await presentItems(db, aa, [row]))[0]!;
+    },
+  );
 }

@@ -54,7 +54,8 @@ export async function insertPerson(trx: DbOrTrx, p: NewPerson): Promise<UsersTab
 
 /** Invites a person into an institution with a one-time password that the inviter hands over. */
 export async function invitePerson(db: Db, pa: PolicyActor, body: InviteBody) {
-  if (!canManagePeople(pa, body.institutionId)) throw new ForbiddenError('Only the institution’s leadership or an administrator may add people.');
+  if (!canManagePeople(pa, body.institutionId))
+    throw new ForbiddenError('Only the institution’s leadership or an administrator may add people.');
   if (!canAssignPosition(pa, body.position)) throw new ForbiddenError('Only a system administrator may create this position.');
   const temporaryPassword = generateTemporaryPassword();
   const person = await db.transaction().execute(async (trx) => {
@@ -76,7 +77,10 @@ export async function invitePerson(db: Db, pa: PolicyActor, body: InviteBody) {
  * Things other features do, in the same transaction, when someone leaves: the authority feature
  * revokes rights and opens the off-boarding checklist (art. 5.7). Register with `onPersonLeft`.
  */
-export type PersonLeftHook = (trx: Trx, ctx: { person: UsersTable; actorId: string; status: 'resigned' | 'dismissed'; at: string }) => Promise<void>;
+export type PersonLeftHook = (
+  trx: Trx,
+  ctx: { person: UsersTable; actorId: string; status: 'resigned' | 'dismissed'; at: string },
+) => Promise<void>;
 const personLeftHooks: PersonLeftHook[] = [];
 export function onPersonLeft(hook: PersonLeftHook): void {
   if (!personLeftHooks.includes(hook)) personLeftHooks.push(hook);
@@ -87,7 +91,8 @@ export async function recordLeaving(db: Db, pa: PolicyActor, personId: string, b
   return db.transaction().execute(async (trx) => {
     const person = await trx.selectFrom('users').selectAll().where('id', '=', personId).executeTakeFirst();
     if (!person) throw new NotFoundError('The person');
-    if (!canManagePeople(pa, person.institution_id)) throw new ForbiddenError('Only the institution’s leadership or an administrator may record that someone left.');
+    if (!canManagePeople(pa, person.institution_id))
+      throw new ForbiddenError('Only the institution’s leadership or an administrator may record that someone left.');
     if (person.status !== 'active') throw new ConflictError('This person has already left.', 'already_left');
     if (person.id === pa.id) throw new ForbiddenError('You cannot record your own departure; another leader or an administrator must.');
     const at = body.date ? new Date(`${body.date}T00:00:00Z`).toISOString() : nowIso();

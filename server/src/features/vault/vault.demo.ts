@@ -10,7 +10,12 @@ import type { DemoSeeder } from '../demo/demo.seed.js';
 export const vaultDemoSeeder: DemoSeeder = async ({ trx, config, people }) => {
   const president = people.president;
   if (!president) return;
-  const accounts = await trx.selectFrom('accounts').select(['id', 'institution_id', 'platform']).where('institution_id', '=', president.institution_id).where('status', '=', 'active').execute();
+  const accounts = await trx
+    .selectFrom('accounts')
+    .select(['id', 'institution_id', 'platform'])
+    .where('institution_id', '=', president.institution_id)
+    .where('status', '=', 'active')
+    .execute();
   const box = new SecretBox(config.secretKey, 'vault');
   for (const a of accounts) {
     const id = newId();
@@ -31,6 +36,13 @@ export const vaultDemoSeeder: DemoSeeder = async ({ trx, config, people }) => {
         retired_at: null,
       })
       .execute();
-    await appendAudit(trx, { type: 'vault.secret_stored', actorId: president.id, institutionId: a.institution_id, subjectType: 'account', subjectId: a.id, data: { secretId: id, kind: 'password', label: `${a.platform} password`, version: 1, demo: true } });
+    await appendAudit(trx, {
+      type: 'vault.secret_stored',
+      actorId: president.id,
+      institutionId: a.institution_id,
+      subjectType: 'account',
+      subjectId: a.id,
+      data: { secretId: id, kind: 'password', label: `${a.platform} password`, version: 1, demo: true },
+    });
   }
 };

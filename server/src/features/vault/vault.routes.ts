@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { ErrorBody, RevealedSecret, RevealSecretBody, StoreSecretBody, VaultAccount, VaultOverview, VaultSecret } from '@courtdesk/contracts';
+import {
+  ErrorBody,
+  RevealedSecret,
+  RevealSecretBody,
+  StoreSecretBody,
+  VaultAccount,
+  VaultOverview,
+  VaultSecret,
+} from '@courtdesk/contracts';
 import type { App } from '../../platform/http/types.js';
 import { ForbiddenError, NotFoundError } from '../../platform/http/errors.js';
 import { requireActor } from '../auth/session.plugin.js';
@@ -24,7 +32,10 @@ export async function vaultRoutes(app: App): Promise<void> {
     const account = await db.selectFrom('accounts').select(['id', 'institution_id']).where('id', '=', accountId).executeTakeFirst();
     if (!account || !canViewInstitution(pa, account.institution_id)) throw new NotFoundError('The account');
     if (!canOpenVault(await rightsOnAccount(db, userId, accountId))) {
-      throw new ForbiddenError('Only the Responsible Officer and the court president may open this account’s secrets (art. 5.10, 5.13, 5.16).', 'vault_forbidden');
+      throw new ForbiddenError(
+        'Only the Responsible Officer and the court president may open this account’s secrets (art. 5.10, 5.13, 5.16).',
+        'vault_forbidden',
+      );
     }
     return account;
   }
@@ -33,7 +44,13 @@ export async function vaultRoutes(app: App): Promise<void> {
     const actor = requireActor(req);
     const ids = await accountsWhereUserHas(db, actor.user.id, 'vault');
     if (ids.length === 0) return { items: [] };
-    const accounts = await db.selectFrom('accounts').select(['id', 'institution_id', 'platform', 'handle', 'display_name']).where('id', 'in', ids).where('status', '!=', 'closed').orderBy('platform').execute();
+    const accounts = await db
+      .selectFrom('accounts')
+      .select(['id', 'institution_id', 'platform', 'handle', 'display_name'])
+      .where('id', 'in', ids)
+      .where('status', '!=', 'closed')
+      .orderBy('platform')
+      .execute();
     const counts = await db
       .selectFrom('vault_secrets')
       .select(['account_id', (eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.count<number>('rotation_due_at').as('due')])
@@ -55,28 +72,71 @@ export async function vaultRoutes(app: App): Promise<void> {
     };
   });
 
-  app.get('/api/vault/:accountId', { schema: { tags, params: AccountParams, response: { 200: VaultOverview, ...errors } } }, async (req) => {
-    const actor = requireActor(req);
-    await guard(actor.user.id, req.params.accountId, await toPolicyActor(db, actor));
-    const secrets = await listSecrets(db, req.params.accountId);
-    const openings = await openingsOf(db, req.params.accountId);
-    return {
-      accountId: req.params.accountId,
-      secrets: secrets.map((s) => VaultSecret.parse({ id: s.id, kind: s.kind, label: s.label, version: s.version, setAt: s.set_at, setByName: s.set_by_name ?? null, rotationDueAt: s.rotation_due_at, rotationReason: s.rotation_reason })),
-      openings: openings.map((o) => ({ seq: o.seq, at: o.at, type: o.type, actorName: o.actor_name ?? null, reason: o.reason, label: ((JSON.parse(o.data) as { label?: string }).label ?? null) })),
-    };
-  });
+  app.get(
+    '/api/vault/:accountId',
+    { schema: { tags, params: AccountParams, response: { 200: VaultOverview, ...errors } } },
+    async (req) => {
+      const actor = requireActor(req);
+      await guard(actor.user.id, req.params.accountId, await toPolicyActor(db, actor));
+      const secrets = await listSecrets(db, req.params.accountId);
+      const openings = await openingsOf(db, req.params.accountId);
+      return {
+        accountId: req.params.accountId,
+        secrets: secrets.map((s) =>
+          VaultSecret.parse({
+            id: s.id,
+            kind: s.kind,
+            label: s.label,
+            version: s.version,
+            setAt: s.set_at,
+            setByName: s.set_by_name ?? null,
+            rotationDueAt: s.rotation_due_at,
+            rotationReason: s.rotation_reason,
+          }),
+        ),
+        openings: openings.map((o) => ({
+          seq: o.seq,
+          at: o.at,
+          type: o.type,
+          actorName: o.actor_name ?? null,
+          reason: o.reason,
+          label: (JSON.parse(o.data) as { label?: string }).label ?? null,
+        })),
+      };
+    },
+  );
 
-  app.post('/api/vault/:accountId/secrets', { schema: { tags, params: AccountParams, body: StoreSecretBody, response: { 200: VaultSecret, ...errors } } }, async (req) => {
-    const actor = requireActor(req);
-    await guard(actor.user.id, req.params.accountId, await toPolicyActor(db, actor));
-    const row = await storeSecret({ db, config }, actor.user, req.params.accountId, req.body);
-    return { id: row.id, kind: row.kind, label: row.label, version: row.version, setAt: row.set_at, setByName: actor.user.name, rotationDueAt: null, rotationReason: null };
-  });
+  app.post(
+    '/api/vault/:accountId/secrets',
+    { schema: { tags, params: AccountParams, body: StoreSecretBody, response: { 200: VaultSecret, ...errors } } },
+    async (req) => {
+      const actor = requireActor(req);
+      await guard(actor.user.id, req.params.accountId, await toPolicyActor(db, actor));
+      const row = await storeSecret({ db, config }, actor.user, req.params.accountId, req.body);
+      return {
+        id: row.id,
+        kind: row.kind,
+        label: row.label,
+        version: row.version,
+        setAt: row.set_at,
+        setByName: actor.user.name,
+        rotationDueAt: null,
+        rotationReason: null,
+      };
+    },
+  );
 
   app.post(
     '/api/vault/secrets/:secretId/reveal',
-    { schema: { tags, params: z.object({ secretId: z.string().min(1).max(64) }), body: RevealSecretBody, response: { 200: RevealedSecret, ...errors } }, config: { rateLimit: { max: 10, timeWindow: '1 minute' } } },
+    {
+      schema: {
+        tags,
+        params: z.object({ secretId: z.string().min(1).max(64) }),
+        body: RevealSecretBody,
+        response: { 200: RevealedSecret, ...errors },
+      },
+      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+    },
     async (req, reply) => {
       const actor = requireActor(req);
       const secret = await db.selectFrom('vault_secrets').select(['account_id']).where('id', '=', req.params.secretId).executeTakeFirst();

@@ -21,7 +21,11 @@ const vaultBox = (config: Config) => new SecretBox(config.secretKey, 'vault');
 const totpBox = (config: Config) => new SecretBox(config.secretKey, 'totp-secret');
 
 async function loadAccount(db: DbOrTrx, accountId: string) {
-  const account = await db.selectFrom('accounts').select(['id', 'institution_id', 'handle', 'platform']).where('id', '=', accountId).executeTakeFirst();
+  const account = await db
+    .selectFrom('accounts')
+    .select(['id', 'institution_id', 'handle', 'platform'])
+    .where('id', '=', accountId)
+    .executeTakeFirst();
   if (!account) throw new NotFoundError('The account');
   return account;
 }
@@ -39,11 +43,19 @@ export async function listSecrets(db: DbOrTrx, accountId: string) {
 }
 
 /** Stores a new secret, or a new version of one (rotation): the old value is destroyed, its metadata kept. */
-export async function storeSecret(deps: VaultDeps, user: UsersTable, accountId: string, input: { kind: VaultSecretKind; label: string; value: string }) {
+export async function storeSecret(
+  deps: VaultDeps,
+  user: UsersTable,
+  accountId: string,
+  input: { kind: VaultSecretKind; label: string; value: string },
+) {
   const { db, config } = deps;
   const account = await loadAccount(db, accountId);
   if (!canWriteVault(await rightsOnAccount(db, user.id, accountId))) {
-    throw new ForbiddenError('Only the Responsible Officer and the court president may keep this account’s secrets (art. 5.10, 5.13, 5.16).', 'vault_forbidden');
+    throw new ForbiddenError(
+      'Only the Responsible Officer and the court president may keep this account’s secrets (art. 5.10, 5.13, 5.16).',
+      'vault_forbidden',
+    );
   }
   const sealed = vaultBox(config).seal(input.value);
   return db.transaction().execute(async (trx) => {
@@ -90,20 +102,44 @@ export async function storeSecret(deps: VaultDeps, user: UsersTable, accountId: 
  * Opens one secret. Step-up: a fresh TOTP code is required even inside a signed-in session, and a
  * reason; the opening is written to the audit trail before the value leaves the server.
  */
-export async function revealSecret(deps: VaultDeps, user: UsersTable, secretId: string, input: { code: string; reason: string }, ip: string | null) {
+export async function revealSecret(
+  deps: VaultDeps,
+  user: UsersTable,
+  secretId: string,
+  input: { code: string; reason: string },
+  ip: string | null,
+) {
   const { db, config } = deps;
-  const secret = await db.selectFrom('vault_secrets').selectAll().where('id', '=', secretId).where('retired_at', 'is', null).executeTakeFirst();
+  const secret = await db
+    .selectFrom('vault_secrets')
+    .selectAll()
+    .where('id', '=', secretId)
+    .where('retired_at', 'is', null)
+    .executeTakeFirst();
   if (!secret) throw new NotFoundError('The secret');
   if (!canOpenVault(await rightsOnAccount(db, user.id, secret.account_id))) {
-    throw new ForbiddenError('Only the Responsible Officer and the court president may open this account’s secrets (art. 5.10, 5.13, 5.16).', 'vault_forbidden');
+    throw new ForbiddenError(
+      'Only the Responsible Officer and the court president may open this account’s secrets (art. 5.10, 5.13, 5.16).',
+      'vault_forbidden',
+    );
   }
   if (!validReason(input.reason)) throw new ValidationError('Say briefly why you open the secret; it is recorded.');
   const fresh = await db.selectFrom('users').select(['totp_secret', 'totp_last_step']).where('id', '=', user.id).executeTakeFirstOrThrow();
   const step = fresh.totp_secret ? matchTotp(totpBox(config).open(fresh.totp_secret), input.code.replace(/\s/g, '')) : null;
   if (step === null || (fresh.totp_last_step !== null && step <= fresh.totp_last_step)) {
-    await db.transaction().execute((trx) =>
-      appendAudit(trx, { type: 'vault.reveal_refused', actorId: user.id, institutionId: secret.institution_id, subjectType: 'account', subjectId: secret.account_id, data: { secretId }, ip }),
-    );
+    await db
+      .transaction()
+      .execute((trx) =>
+        appendAudit(trx, {
+          type: 'vault.reveal_refused',
+          actorId: user.id,
+          institutionId: secret.institution_id,
+          subjectType: 'account',
+          subjectId: secret.account_id,
+          data: { secretId },
+          ip,
+        }),
+      );
     throw new AppError(401, 'invalid_code', 'The two-factor code is wrong, expired or already used. Enter the next code from your app.');
   }
   const value = vaultBox(config).open(secret.sealed);
@@ -140,7 +176,14 @@ export async function openingsOf(db: DbOrTrx, accountId: string, limit = 50) {
   return db
     .selectFrom('audit_events')
     .leftJoin('users', 'users.id', 'audit_events.actor_id')
-    .select(['audit_events.seq', 'audit_events.at', 'audit_events.type', 'audit_events.reason', 'audit_events.data', 'users.name as actor_name'])
+    .select([
+      'audit_events.seq',
+      'audit_events.at',
+      'audit_events.type',
+      'audit_events.reason',
+      'audit_events.data',
+      'users.name as actor_name',
+    ])
     .where('subject_type', '=', 'account')
     .where('subject_id', '=', accountId)
     .where('type', 'like', 'vault.%')
@@ -160,7 +203,9 @@ export const rotateOnLeave: PersonLeftHook = async (trx, { person, at }) => {
   const institutions = await trx.selectFrom('institutions').select(['id', 'kind', 'parent_id']).execute();
   const led = institutions.filter((i) => leadsInstitution({ ...person, status: 'active' }, i)).map((i) => i.id);
   const byPosition = led.length
-    ? (await trx.selectFrom('accounts').select('id').where('institution_id', 'in', led).where('status', '=', 'active').execute()).map((a) => a.id)
+    ? (await trx.selectFrom('accounts').select('id').where('institution_id', 'in', led).where('status', '=', 'active').execute()).map(
+        (a) => a.id,
+      )
     : [];
   const accountIds = [...new Set([...byDecision, ...byPosition])];
   const marked = await requireRotation(trx, accountIds, `${person.name} left (${person.status})`);

@@ -32,7 +32,12 @@ export async function webhookRoutes(app: App): Promise<void> {
       bodyLimit: WEBHOOK_BODY_LIMIT,
       // Platforms deliver bursts (a viral post): the signature check is cheap, so the ceiling is high.
       config: { rateLimit: { max: 30_000, timeWindow: '1 minute' } },
-      schema: { tags: ['webhooks'], description: 'Signed platform deliveries; body is the JSON WebhookEvent, signed in the x-courtdesk-signature header.', params: Params, response: { 200: WebhookAccepted, 202: WebhookAccepted, ...errors } },
+      schema: {
+        tags: ['webhooks'],
+        description: 'Signed platform deliveries; body is the JSON WebhookEvent, signed in the x-courtdesk-signature header.',
+        params: Params,
+        response: { 200: WebhookAccepted, 202: WebhookAccepted, ...errors },
+      },
     },
     async (req, reply) => {
       const platform = req.params.platform;
@@ -40,7 +45,8 @@ export async function webhookRoutes(app: App): Promise<void> {
       const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
       const secret = await webhookSecret(db, config.secretKey, platform);
       if (!secret) throw new AppError(401, 'webhook_not_configured', 'No webhook secret is configured for this platform.');
-      if (!verifySignature(secret, raw, req.headers[SIGNATURE_HEADER])) throw new AppError(401, 'signature_invalid', 'The signature does not match the body.');
+      if (!verifySignature(secret, raw, req.headers[SIGNATURE_HEADER]))
+        throw new AppError(401, 'signature_invalid', 'The signature does not match the body.');
       let json: unknown;
       try {
         json = JSON.parse(raw.toString('utf8'));
@@ -48,8 +54,12 @@ export async function webhookRoutes(app: App): Promise<void> {
         throw new AppError(400, 'malformed_json', 'The request body is not valid JSON.');
       }
       const parsed = WebhookEvent.safeParse(json);
-      if (!parsed.success) throw new ValidationError(`The event is not valid — ${parsed.error.issues[0]?.path.join('.') ?? ''}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
-      if (!withinReplayWindow(parsed.data.sentAt)) throw new ConflictError('The event is older than the replay window (or the clocks disagree).', 'stale_event');
+      if (!parsed.success)
+        throw new ValidationError(
+          `The event is not valid — ${parsed.error.issues[0]?.path.join('.') ?? ''}: ${parsed.error.issues[0]?.message ?? 'invalid'}`,
+        );
+      if (!withinReplayWindow(parsed.data.sentAt))
+        throw new ConflictError('The event is older than the replay window (or the clocks disagree).', 'stale_event');
       const status = await storeWebhookEvent(db, platform, parsed.data);
       if (status === 'accepted') wakeInbox();
       return reply.status(status === 'accepted' ? 202 : 200).send({ status, id: parsed.data.id });

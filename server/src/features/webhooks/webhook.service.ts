@@ -25,7 +25,13 @@ export async function webhookSecret(db: DbOrTrx, secretKey: string, platform: st
 }
 
 /** Sets a new random secret for a platform (sealed at rest) and returns it once. The audit records the rotation, never the secret. */
-export async function rotateWebhookSecret(db: Db, secretKey: string, platform: string, actorId: string | null, secret = randomToken(32)): Promise<string> {
+export async function rotateWebhookSecret(
+  db: Db,
+  secretKey: string,
+  platform: string,
+  actorId: string | null,
+  secret = randomToken(32),
+): Promise<string> {
   await db.transaction().execute(async (trx) => {
     const sealed = box(secretKey).seal(secret);
     await trx
@@ -45,7 +51,17 @@ export async function rotateWebhookSecret(db: Db, secretKey: string, platform: s
 export async function storeWebhookEvent(db: Db, platform: string, event: WebhookEvent): Promise<'accepted' | 'duplicate'> {
   const res = await db
     .insertInto('webhook_events')
-    .values({ id: newId(), platform, event_id: event.id, received_at: nowIso(), payload: JSON.stringify(event), status: 'pending', attempts: 0, last_error: null, processed_at: null })
+    .values({
+      id: newId(),
+      platform,
+      event_id: event.id,
+      received_at: nowIso(),
+      payload: JSON.stringify(event),
+      status: 'pending',
+      attempts: 0,
+      last_error: null,
+      processed_at: null,
+    })
     .onConflict((oc) => oc.columns(['platform', 'event_id']).doNothing())
     .executeTakeFirst();
   return Number(res.numInsertedOrUpdatedRows ?? 0n) > 0 ? 'accepted' : 'duplicate';
@@ -59,7 +75,13 @@ type Parsed = { row: WebhookEventsTable; event: WebhookEvent };
  * if a batch fails, its events are retried one by one so a single bad event cannot hold others back.
  */
 export async function processWebhookEvents(deps: InboxDeps, limit = 500): Promise<number> {
-  const rows = await deps.db.selectFrom('webhook_events').selectAll().where('status', '=', 'pending').orderBy('received_at').limit(limit).execute();
+  const rows = await deps.db
+    .selectFrom('webhook_events')
+    .selectAll()
+    .where('status', '=', 'pending')
+    .orderBy('received_at')
+    .limit(limit)
+    .execute();
   const groups = new Map<string, Parsed[]>();
   for (const row of rows) {
     const parsed = WebhookEvent.safeParse(safeJson(row.payload));
@@ -73,7 +95,10 @@ export async function processWebhookEvents(deps: InboxDeps, limit = 500): Promis
   for (const group of groups.values()) {
     try {
       await ingestGroup(deps, group);
-      await markDone(deps, group.map((g) => g.row));
+      await markDone(
+        deps,
+        group.map((g) => g.row),
+      );
     } catch {
       for (const one of group) {
         try {
@@ -104,11 +129,18 @@ async function ingestGroup(deps: InboxDeps, group: Parsed[]): Promise<void> {
     .selectFrom('accounts')
     .selectAll()
     .where('platform', '=', first.row.platform)
-    .where((eb) => eb.or([eb('external_id', '=', first.event.accountExternalId), eb.and([eb('external_id', 'is', null), eb('handle', '=', first.event.accountExternalId)])]))
+    .where((eb) =>
+      eb.or([
+        eb('external_id', '=', first.event.accountExternalId),
+        eb.and([eb('external_id', 'is', null), eb('handle', '=', first.event.accountExternalId)]),
+      ]),
+    )
     .where('status', '=', 'active')
     .executeTakeFirst();
   if (!account) throw new PermanentError(`No active ${first.row.platform} account ${first.event.accountExternalId} in the register.`);
-  const comments = group.flatMap(({ event: e }) => (e.type === 'comment.created' ? [{ ...e.comment, postExternalId: e.comment.postExternalId ?? null, hidden: false }] : []));
+  const comments = group.flatMap(({ event: e }) =>
+    e.type === 'comment.created' ? [{ ...e.comment, postExternalId: e.comment.postExternalId ?? null, hidden: false }] : [],
+  );
   const messages = group.flatMap(({ event: e }) => (e.type === 'message.created' ? [e.message] : []));
   if (comments.length) await ingestComments(deps, account, comments);
   if (messages.length) await ingestMessages(deps, account, messages);
@@ -119,7 +151,11 @@ async function markDone(deps: InboxDeps, rows: WebhookEventsTable[]): Promise<vo
     await deps.db
       .updateTable('webhook_events')
       .set((eb) => ({ status: 'done', processed_at: nowIso(), attempts: eb('attempts', '+', 1), last_error: null }))
-      .where('id', 'in', rows.slice(i, i + 500).map((r) => r.id))
+      .where(
+        'id',
+        'in',
+        rows.slice(i, i + 500).map((r) => r.id),
+      )
       .execute();
   }
 }
@@ -129,7 +165,11 @@ async function fail(deps: InboxDeps, rows: WebhookEventsTable[], err: unknown): 
     const permanent = err instanceof PermanentError || row.attempts + 1 >= MAX_EVENT_ATTEMPTS;
     await deps.db
       .updateTable('webhook_events')
-      .set({ status: permanent ? 'failed' : 'pending', attempts: row.attempts + 1, last_error: (err instanceof Error ? err.message : String(err)).slice(0, 500) })
+      .set({
+        status: permanent ? 'failed' : 'pending',
+        attempts: row.attempts + 1,
+        last_error: (err instanceof Error ? err.message : String(err)).slice(0, 500),
+      })
       .where('id', '=', row.id)
       .execute();
   }

@@ -21,7 +21,8 @@ import type { OffboardingTables } from '../../features/offboarding/offboarding.t
  * JSON is text. This keeps one code path on SQLite and PostgreSQL.
  */
 export interface Database
-  extends AuditTables,
+  extends
+    AuditTables,
     AuthTables,
     InstitutionTables,
     PeopleTables,

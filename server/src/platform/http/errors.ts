@@ -40,7 +40,11 @@ export class ConflictError extends AppError {
 }
 /** A rule of the manual refuses the action; the message names the article. */
 export class RuleViolationError extends AppError {
-  constructor(message: string, readonly article: string, code = 'rule_violation') {
+  constructor(
+    message: string,
+    readonly article: string,
+    code = 'rule_violation',
+  ) {
     super(422, code, message, { article });
   }
 }

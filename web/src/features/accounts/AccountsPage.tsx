@@ -1,5 +1,21 @@
 import { useState } from 'react';
-import { Alert, Anchor, Badge, Button, EmptyState, Group, Modal, Pagination, Select, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  EmptyState,
+  Group,
+  Modal,
+  Pagination,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -17,11 +33,28 @@ const pageSize = 25;
 export function AccountsPage() {
   const { t } = useTranslation('accounts');
   const [params, setParams] = useSearchParams();
-  const set = (k: string, v: string | null) => setParams((old) => { const n = new URLSearchParams(old); if (v) n.set(k, v); else n.delete(k); if (k !== 'page') n.delete('page'); return n; }, { replace: true });
+  const set = (k: string, v: string | null) =>
+    setParams(
+      (old) => {
+        const n = new URLSearchParams(old);
+        if (v) n.set(k, v);
+        else n.delete(k);
+        if (k !== 'page') n.delete('page');
+        return n;
+      },
+      { replace: true },
+    );
   const status = AccountStatus.safeParse(params.get('status'));
   const page = Math.max(1, Number(params.get('page') ?? '1') || 1);
   const institutionId = params.get('institution') ?? undefined;
-  const list = useAccounts({ institutionId, status: status.success ? status.data : undefined, platform: params.get('platform') ?? undefined, q: params.get('q') ?? undefined, limit: pageSize, offset: (page - 1) * pageSize });
+  const list = useAccounts({
+    institutionId,
+    status: status.success ? status.data : undefined,
+    platform: params.get('platform') ?? undefined,
+    q: params.get('q') ?? undefined,
+    limit: pageSize,
+    offset: (page - 1) * pageSize,
+  });
   const { label } = useInstitutionOptions();
   const [dialog, setDialog] = useState<'request' | 'register' | null>(null);
   const pages = Math.max(1, Math.ceil((list.data?.total ?? 0) / pageSize));
@@ -30,20 +63,55 @@ export function AccountsPage() {
       <Group justify="space-between" align="flex-end">
         <Stack gap={4}>
           <Title order={1}>{t('list.title')}</Title>
-          <Text c="dimmed" size="sm">{t('list.intro')}</Text>
+          <Text c="dimmed" size="sm">
+            {t('list.intro')}
+          </Text>
         </Stack>
         {list.data?.canRequest && (
           <Group>
-            <Button variant="default" onClick={() => setDialog('register')}>{t('register.open')}</Button>
-            <Button leftSection={<IconPlus />} onClick={() => setDialog('request')}>{t('request.open')}</Button>
+            <Button variant="default" onClick={() => setDialog('register')}>
+              {t('register.open')}
+            </Button>
+            <Button leftSection={<IconPlus />} onClick={() => setDialog('request')}>
+              {t('request.open')}
+            </Button>
           </Group>
         )}
       </Group>
       <Group align="flex-end" gap="sm" wrap="wrap">
-        <InstitutionSelect label={t('field.institution')} placeholder={t('list.allInstitutions')} value={institutionId ?? null} onChange={(v) => set('institution', v)} clearable />
-        <Select label={t('field.status')} placeholder={t('list.allStatuses')} data={AccountStatus.options.map((s) => ({ value: s, label: t(`status.${s}`) }))} value={status.success ? status.data : null} onChange={(v) => set('status', v)} clearable w={{ base: '100%', sm: 180 }} />
-        <Select label={t('field.platform')} placeholder={t('list.allPlatforms')} data={knownPlatforms.map((p) => ({ value: p, label: t(`platform.${p}`) }))} value={params.get('platform')} onChange={(v) => set('platform', v)} clearable w={{ base: '100%', sm: 180 }} />
-        <TextInput label={t('list.search')} defaultValue={params.get('q') ?? ''} onKeyDown={(e) => { if (e.key === 'Enter') set('q', e.currentTarget.value.trim() || null); }} w={{ base: '100%', sm: 220 }} />
+        <InstitutionSelect
+          label={t('field.institution')}
+          placeholder={t('list.allInstitutions')}
+          value={institutionId ?? null}
+          onChange={(v) => set('institution', v)}
+          clearable
+        />
+        <Select
+          label={t('field.status')}
+          placeholder={t('list.allStatuses')}
+          data={AccountStatus.options.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+          value={status.success ? status.data : null}
+          onChange={(v) => set('status', v)}
+          clearable
+          w={{ base: '100%', sm: 180 }}
+        />
+        <Select
+          label={t('field.platform')}
+          placeholder={t('list.allPlatforms')}
+          data={knownPlatforms.map((p) => ({ value: p, label: t(`platform.${p}`) }))}
+          value={params.get('platform')}
+          onChange={(v) => set('platform', v)}
+          clearable
+          w={{ base: '100%', sm: 180 }}
+        />
+        <TextInput
+          label={t('list.search')}
+          defaultValue={params.get('q') ?? ''}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') set('q', e.currentTarget.value.trim() || null);
+          }}
+          w={{ base: '100%', sm: 220 }}
+        />
       </Group>
       <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
       {list.isPending && <TableSkeleton rows={8} />}
@@ -68,21 +136,37 @@ export function AccountsPage() {
                   {list.data.items.map((a) => (
                     <Table.Tr key={a.id}>
                       <Table.Td>
-                        <Anchor component={Link} to={`/accounts/${a.id}`} fw={500}>@{a.handle}</Anchor>
-                        <Text size="xs" c="dimmed">{t(`platform.${a.platform}`, { defaultValue: a.platform })} · {a.displayName}</Text>
+                        <Anchor component={Link} to={`/accounts/${a.id}`} fw={500}>
+                          @{a.handle}
+                        </Anchor>
+                        <Text size="xs" c="dimmed">
+                          {t(`platform.${a.platform}`, { defaultValue: a.platform })} · {a.displayName}
+                        </Text>
                       </Table.Td>
                       <Table.Td>{label(a.institutionId)}</Table.Td>
                       <Table.Td>{t(`status.${a.status}`)}</Table.Td>
-                      <Table.Td><AuthorisationBadge value={a.authorisation} /></Table.Td>
                       <Table.Td>
-                        {a.failingChecks === 0 ? <Badge color="green" variant="light">{t('list.allPass')}</Badge> : <Badge color="red" variant="light">{t('list.failing', { count: a.failingChecks })}</Badge>}
+                        <AuthorisationBadge value={a.authorisation} />
+                      </Table.Td>
+                      <Table.Td>
+                        {a.failingChecks === 0 ? (
+                          <Badge color="green" variant="light">
+                            {t('list.allPass')}
+                          </Badge>
+                        ) : (
+                          <Badge color="red" variant="light">
+                            {t('list.failing', { count: a.failingChecks })}
+                          </Badge>
+                        )}
                       </Table.Td>
                     </Table.Tr>
                   ))}
                 </Table.Tbody>
               </Table>
             </Table.ScrollContainer>
-            {pages > 1 && <Pagination total={pages} value={Math.min(page, pages)} onChange={(p) => set('page', p > 1 ? String(p) : null)} />}
+            {pages > 1 && (
+              <Pagination total={pages} value={Math.min(page, pages)} onChange={(p) => set('page', p > 1 ? String(p) : null)} />
+            )}
           </>
         ))}
       {dialog && <NewAccountModal mode={dialog} onClose={() => setDialog(null)} />}
@@ -106,32 +190,84 @@ function NewAccountModal({ mode, onClose }: { mode: 'request' | 'register'; onCl
   const [note, setNote] = useState('');
   const [openedAt, setOpenedAt] = useState('');
   const [openedWithEmail, setOpenedWithEmail] = useState('');
-  const done = (a: { id: string }) => { notifications.show({ color: 'green', message: t(`${mode}.done`) }); onClose(); void navigate(`/accounts/${a.id}`); };
+  const done = (a: { id: string }) => {
+    notifications.show({ color: 'green', message: t(`${mode}.done`) });
+    onClose();
+    void navigate(`/accounts/${a.id}`);
+  };
   const submit = () => {
     if (!institutionId || !platform) return;
-    if (mode === 'request') request.mutate({ institutionId, platform, handle, displayName, ...(note.trim() ? { note: note.trim() } : {}) }, { onSuccess: done });
-    else register.mutate({ institutionId, platform, handle, displayName, openedBeforeManual: true, ...(openedAt ? { openedAt } : {}), ...(openedWithEmail ? { openedWithEmail } : {}) }, { onSuccess: done });
+    if (mode === 'request')
+      request.mutate({ institutionId, platform, handle, displayName, ...(note.trim() ? { note: note.trim() } : {}) }, { onSuccess: done });
+    else
+      register.mutate(
+        {
+          institutionId,
+          platform,
+          handle,
+          displayName,
+          openedBeforeManual: true,
+          ...(openedAt ? { openedAt } : {}),
+          ...(openedWithEmail ? { openedWithEmail } : {}),
+        },
+        { onSuccess: done },
+      );
   };
   return (
     <Modal opened onClose={onClose} title={t(`${mode}.title`)} size="lg">
       <Stack gap="sm">
-        <Text size="sm" c="dimmed">{t(`${mode}.intro`)}</Text>
+        <Text size="sm" c="dimmed">
+          {t(`${mode}.intro`)}
+        </Text>
         <InstitutionSelect label={t('field.institution')} value={institutionId} onChange={setInstitutionId} required />
-        <Select label={t('field.platform')} data={knownPlatforms.map((p) => ({ value: p, label: t(`platform.${p}`) }))} value={platform} onChange={setPlatform} allowDeselect={false} required />
-        <TextInput label={t('field.handle')} description={t('request.handleHelp')} value={handle} onChange={(e) => setHandle(e.currentTarget.value)} leftSection="@" required />
-        <TextInput label={t('field.displayName')} description={t('request.nameHelp')} value={displayName} onChange={(e) => setDisplayName(e.currentTarget.value)} required />
+        <Select
+          label={t('field.platform')}
+          data={knownPlatforms.map((p) => ({ value: p, label: t(`platform.${p}`) }))}
+          value={platform}
+          onChange={setPlatform}
+          allowDeselect={false}
+          required
+        />
+        <TextInput
+          label={t('field.handle')}
+          description={t('request.handleHelp')}
+          value={handle}
+          onChange={(e) => setHandle(e.currentTarget.value)}
+          leftSection="@"
+          required
+        />
+        <TextInput
+          label={t('field.displayName')}
+          description={t('request.nameHelp')}
+          value={displayName}
+          onChange={(e) => setDisplayName(e.currentTarget.value)}
+          required
+        />
         {mode === 'request' ? (
           <Textarea label={t('request.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} autosize minRows={2} />
         ) : (
           <Group grow>
             <TextInput type="date" label={t('field.openedAt')} value={openedAt} onChange={(e) => setOpenedAt(e.currentTarget.value)} />
-            <TextInput type="email" label={t('field.openedWithEmail')} value={openedWithEmail} onChange={(e) => setOpenedWithEmail(e.currentTarget.value)} />
+            <TextInput
+              type="email"
+              label={t('field.openedWithEmail')}
+              value={openedWithEmail}
+              onChange={(e) => setOpenedWithEmail(e.currentTarget.value)}
+            />
           </Group>
         )}
-        {m.error && <Alert color="red" role="alert">{explain(m.error)}</Alert>}
+        {m.error && (
+          <Alert color="red" role="alert">
+            {explain(m.error)}
+          </Alert>
+        )}
         <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>{t('common:actions.cancel')}</Button>
-          <Button onClick={submit} loading={m.isPending} disabled={!handle.trim() || displayName.trim().length < 2}>{t(`${mode}.submit`)}</Button>
+          <Button variant="default" onClick={onClose}>
+            {t('common:actions.cancel')}
+          </Button>
+          <Button onClick={submit} loading={m.isPending} disabled={!handle.trim() || displayName.trim().length < 2}>
+            {t(`${mode}.submit`)}
+          </Button>
         </Group>
       </Stack>
     </Modal>

@@ -16,23 +16,57 @@ export function BrandKitCard({ institutionId }: { institutionId: string }) {
   const [logo, setLogo] = useState<File | null>(null);
   if (!kit.data) return null;
   const submit = async () => {
-    const body = { ...(handle !== null ? { handle: handle.trim() || null } : {}), ...(logo ? { logo: { contentBase64: await fileToBase64(logo) } } : {}) };
-    save.mutate(body, { onSuccess: () => { notifications.show({ color: 'green', message: t('brandKit.saved') }); setLogo(null); setHandle(null); } });
+    const body = {
+      ...(handle !== null ? { handle: handle.trim() || null } : {}),
+      ...(logo ? { logo: { contentBase64: await fileToBase64(logo) } } : {}),
+    };
+    save.mutate(body, {
+      onSuccess: () => {
+        notifications.show({ color: 'green', message: t('brandKit.saved') });
+        setLogo(null);
+        setHandle(null);
+      },
+    });
   };
   return (
     <Card withBorder>
-      <Title order={2} size="h5" mb="xs">{t('brandKit.title')}</Title>
+      <Title order={2} size="h5" mb="xs">
+        {t('brandKit.title')}
+      </Title>
       <Stack gap="xs">
-        <Text size="sm">{t('brandKit.handle', { handle: kit.data.handle ?? kit.data.suggestedHandle })}{!kit.data.handle && ` (${t('brandKit.suggested')})`}</Text>
+        <Text size="sm">
+          {t('brandKit.handle', { handle: kit.data.handle ?? kit.data.suggestedHandle })}
+          {!kit.data.handle && ` (${t('brandKit.suggested')})`}
+        </Text>
         <Text size="sm">{kit.data.hasLogo ? t('brandKit.hasLogo') : t('brandKit.noLogo')}</Text>
         {kit.data.canEdit && (
           <>
             <Group grow align="flex-end">
-              <TextInput label={t('brandKit.handleLabel')} placeholder={kit.data.suggestedHandle} value={handle ?? kit.data.handle ?? ''} onChange={(e) => setHandle(e.currentTarget.value)} leftSection="@" />
-              <FileInput label={t('brandKit.logoLabel')} accept="image/png,image/jpeg,image/webp" value={logo} onChange={setLogo} clearable />
+              <TextInput
+                label={t('brandKit.handleLabel')}
+                placeholder={kit.data.suggestedHandle}
+                value={handle ?? kit.data.handle ?? ''}
+                onChange={(e) => setHandle(e.currentTarget.value)}
+                leftSection="@"
+              />
+              <FileInput
+                label={t('brandKit.logoLabel')}
+                accept="image/png,image/jpeg,image/webp"
+                value={logo}
+                onChange={setLogo}
+                clearable
+              />
             </Group>
-            {save.error && <Alert color="red" role="alert">{explain(save.error)}</Alert>}
-            <Group justify="flex-end"><Button size="xs" onClick={() => void submit()} loading={save.isPending} disabled={handle === null && !logo}>{t('brandKit.save')}</Button></Group>
+            {save.error && (
+              <Alert color="red" role="alert">
+                {explain(save.error)}
+              </Alert>
+            )}
+            <Group justify="flex-end">
+              <Button size="xs" onClick={() => void submit()} loading={save.isPending} disabled={handle === null && !logo}>
+                {t('brandKit.save')}
+              </Button>
+            </Group>
           </>
         )}
       </Stack>

@@ -48,12 +48,20 @@ export function useAccount(id: string | undefined) {
 
 function useInvalidate() {
   const qc = useQueryClient();
-  return () => Promise.all([qc.invalidateQueries({ queryKey: accountKeys.all }), qc.invalidateQueries({ queryKey: ['compliance'] }), qc.invalidateQueries({ queryKey: ['decisions'] })]);
+  return () =>
+    Promise.all([
+      qc.invalidateQueries({ queryKey: accountKeys.all }),
+      qc.invalidateQueries({ queryKey: ['compliance'] }),
+      qc.invalidateQueries({ queryKey: ['decisions'] }),
+    ]);
 }
 
 export function useRequestAccount() {
   const invalidate = useInvalidate();
-  return useMutation({ mutationFn: (body: AccountRequestBody) => api.post<Account>('/api/accounts/requests', body), onSuccess: invalidate });
+  return useMutation({
+    mutationFn: (body: AccountRequestBody) => api.post<Account>('/api/accounts/requests', body),
+    onSuccess: invalidate,
+  });
 }
 
 export function useRegisterAccount() {
@@ -66,7 +74,10 @@ export function useAccountAction(id: string) {
   const path = `/api/accounts/${encodeURIComponent(id)}`;
   return {
     update: useMutation({ mutationFn: (body: AccountUpdateBody) => api.patch<AccountDetail>(path, body), onSuccess: invalidate }),
-    approve: useMutation({ mutationFn: (body: ApproveAccountBody) => api.post<AccountDetail>(`${path}/approve`, body), onSuccess: invalidate }),
+    approve: useMutation({
+      mutationFn: (body: ApproveAccountBody) => api.post<AccountDetail>(`${path}/approve`, body),
+      onSuccess: invalidate,
+    }),
     close: useMutation({ mutationFn: (reason: string) => api.post<AccountDetail>(`${path}/close`, { reason }), onSuccess: invalidate }),
     refresh: useMutation({ mutationFn: () => api.post<AccountDetail>(`${path}/profile/refresh`), onSuccess: invalidate }),
     drift: useMutation({ mutationFn: () => api.post<DriftReport>(`${path}/drift`), onSuccess: invalidate }),
@@ -83,5 +94,8 @@ export function useBrandKit(institutionId: string | undefined) {
 
 export function useUpdateBrandKit(institutionId: string) {
   const invalidate = useInvalidate();
-  return useMutation({ mutationFn: (body: BrandKitBody) => api.put<BrandKit>(`/api/brand-kits/${encodeURIComponent(institutionId)}`, body), onSuccess: invalidate });
+  return useMutation({
+    mutationFn: (body: BrandKitBody) => api.put<BrandKit>(`/api/brand-kits/${encodeURIComponent(institutionId)}`, body),
+    onSuccess: invalidate,
+  });
 }

@@ -36,12 +36,19 @@ export function DecisionDetailPage() {
         </Stack>
         <Group>
           {x.can.supersede && (
-            <Button variant="default" onClick={() => setPreset({ institutionId: x.institutionId, kind: x.kind, supersedesDecisionId: x.id })}>
+            <Button
+              variant="default"
+              onClick={() => setPreset({ institutionId: x.institutionId, kind: x.kind, supersedesDecisionId: x.id })}
+            >
               {t('detail.supersede')}
             </Button>
           )}
           {x.can.revoke && (
-            <Button color="red" variant="light" onClick={() => setPreset({ institutionId: x.institutionId, kind: 'revocation', targetDecisionId: x.id })}>
+            <Button
+              color="red"
+              variant="light"
+              onClick={() => setPreset({ institutionId: x.institutionId, kind: 'revocation', targetDecisionId: x.id })}
+            >
               {t('detail.revoke')}
             </Button>
           )}
@@ -53,13 +60,34 @@ export function DecisionDetailPage() {
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Card withBorder>
           <Stack gap={6}>
-            <Text size="sm"><b>{t('field.institution')}:</b> {label(x.institutionId)}</Text>
-            <Text size="sm"><b>{t('field.decidedOn')}:</b> {formatDate(x.decidedOn)}</Text>
-            <Text size="sm"><b>{t('field.issuedBy')}:</b> {x.issuedBy.name}</Text>
-            <Text size="sm"><b>{t('field.effect')}:</b> {formatDate(x.effectFrom)}{x.effectUntil ? ` – ${formatDate(x.effectUntil)}` : ` – ${t('detail.openEnded')}`}</Text>
-            {x.summary && <Text size="sm"><b>{t('field.summary')}:</b> {x.summary}</Text>}
-            {x.targetDecisionId && <Anchor component={Link} to={`/decisions/${x.targetDecisionId}`} size="sm">{t('detail.revokes')}</Anchor>}
-            {x.supersedesDecisionId && <Anchor component={Link} to={`/decisions/${x.supersedesDecisionId}`} size="sm">{t('detail.supersedes')}</Anchor>}
+            <Text size="sm">
+              <b>{t('field.institution')}:</b> {label(x.institutionId)}
+            </Text>
+            <Text size="sm">
+              <b>{t('field.decidedOn')}:</b> {formatDate(x.decidedOn)}
+            </Text>
+            <Text size="sm">
+              <b>{t('field.issuedBy')}:</b> {x.issuedBy.name}
+            </Text>
+            <Text size="sm">
+              <b>{t('field.effect')}:</b> {formatDate(x.effectFrom)}
+              {x.effectUntil ? ` – ${formatDate(x.effectUntil)}` : ` – ${t('detail.openEnded')}`}
+            </Text>
+            {x.summary && (
+              <Text size="sm">
+                <b>{t('field.summary')}:</b> {x.summary}
+              </Text>
+            )}
+            {x.targetDecisionId && (
+              <Anchor component={Link} to={`/decisions/${x.targetDecisionId}`} size="sm">
+                {t('detail.revokes')}
+              </Anchor>
+            )}
+            {x.supersedesDecisionId && (
+              <Anchor component={Link} to={`/decisions/${x.supersedesDecisionId}`} size="sm">
+                {t('detail.supersedes')}
+              </Anchor>
+            )}
             {x.followedBy.map((f) => (
               <Anchor key={f.id} component={Link} to={`/decisions/${f.id}`} size="sm">
                 {t('detail.followedBy', { number: f.number, kind: t(`kind.${f.kind}`) })}
@@ -69,21 +97,33 @@ export function DecisionDetailPage() {
         </Card>
         <Card withBorder>
           <Stack gap={6}>
-            <Text fw={600} size="sm">{t('field.file')}</Text>
+            <Text fw={600} size="sm">
+              {t('field.file')}
+            </Text>
             {x.file ? (
               <>
-                <Anchor href={`/api/decisions/${x.id}/file`} download={x.file.fileName}>{x.file.fileName}</Anchor>
-                <Text size="xs" c="dimmed" style={{ wordBreak: 'break-all' }}>SHA-256: {x.file.sha256}</Text>
+                <Anchor href={`/api/decisions/${x.id}/file`} download={x.file.fileName}>
+                  {x.file.fileName}
+                </Anchor>
+                <Text size="xs" c="dimmed" style={{ wordBreak: 'break-all' }}>
+                  SHA-256: {x.file.sha256}
+                </Text>
               </>
             ) : (
-              <Text size="sm" c="orange">{t('list.noFile')}</Text>
+              <Text size="sm" c="orange">
+                {t('list.noFile')}
+              </Text>
             )}
           </Stack>
         </Card>
       </SimpleGrid>
-      <Title order={2} size="h4">{t('field.people')}</Title>
+      <Title order={2} size="h4">
+        {t('field.people')}
+      </Title>
       {x.people.length === 0 ? (
-        <Text size="sm" c="dimmed">{t('detail.noPeople')}</Text>
+        <Text size="sm" c="dimmed">
+          {t('detail.noPeople')}
+        </Text>
       ) : (
         <Table>
           <Table.Tbody>
@@ -97,19 +137,25 @@ export function DecisionDetailPage() {
           </Table.Tbody>
         </Table>
       )}
-      <Title order={2} size="h4">{t('field.accounts')}</Title>
+      <Title order={2} size="h4">
+        {t('field.accounts')}
+      </Title>
       {x.coversAllAccounts ? (
         <Text size="sm">{t('detail.allAccounts')}</Text>
       ) : (
         <List size="sm">
           {x.accounts.map((a) => (
             <List.Item key={a.id}>
-              <Anchor component={Link} to={`/accounts/${a.id}`}>{a.platform} · @{a.handle}</Anchor>
+              <Anchor component={Link} to={`/accounts/${a.id}`}>
+                {a.platform} · @{a.handle}
+              </Anchor>
             </List.Item>
           ))}
         </List>
       )}
-      <Title order={2} size="h4">{t('detail.history')}</Title>
+      <Title order={2} size="h4">
+        {t('detail.history')}
+      </Title>
       <List size="sm">
         {x.history.map((h, i) => (
           <List.Item key={i}>

@@ -18,12 +18,28 @@ export function DecisionsPage() {
   const { t } = useTranslation('decisions');
   const formatDate = useFormatDate();
   const [params, setParams] = useSearchParams();
-  const set = (k: string, v: string | null) => setParams((old) => { const n = new URLSearchParams(old); if (v) n.set(k, v); else n.delete(k); if (k !== 'page') n.delete('page'); return n; }, { replace: true });
+  const set = (k: string, v: string | null) =>
+    setParams(
+      (old) => {
+        const n = new URLSearchParams(old);
+        if (v) n.set(k, v);
+        else n.delete(k);
+        if (k !== 'page') n.delete('page');
+        return n;
+      },
+      { replace: true },
+    );
   const kind = DecisionKind.safeParse(params.get('kind'));
   const state = DecisionState.safeParse(params.get('state'));
   const page = Math.max(1, Number(params.get('page') ?? '1') || 1);
   const institutionId = params.get('institution') ?? undefined;
-  const list = useDecisions({ institutionId, kind: kind.success ? kind.data : undefined, state: state.success ? state.data : undefined, limit: pageSize, offset: (page - 1) * pageSize });
+  const list = useDecisions({
+    institutionId,
+    kind: kind.success ? kind.data : undefined,
+    state: state.success ? state.data : undefined,
+    limit: pageSize,
+    offset: (page - 1) * pageSize,
+  });
   const { label } = useInstitutionOptions();
   const [issuing, setIssuing] = useState(false);
   const total = list.data?.total ?? 0;
@@ -50,9 +66,31 @@ export function DecisionsPage() {
         </Group>
       </Group>
       <Group align="flex-end" gap="sm" wrap="wrap">
-        <InstitutionSelect label={t('field.institution')} placeholder={t('list.allInstitutions')} value={institutionId ?? null} onChange={(v) => set('institution', v)} clearable />
-        <Select label={t('field.kind')} placeholder={t('list.allKinds')} data={DecisionKind.options.map((k) => ({ value: k, label: t(`kind.${k}`) }))} value={kind.success ? kind.data : null} onChange={(v) => set('kind', v)} clearable w={{ base: '100%', sm: 260 }} />
-        <Select label={t('field.state')} placeholder={t('list.allStates')} data={DecisionState.options.map((s) => ({ value: s, label: t(`state.${s}`) }))} value={state.success ? state.data : null} onChange={(v) => set('state', v)} clearable w={{ base: '100%', sm: 200 }} />
+        <InstitutionSelect
+          label={t('field.institution')}
+          placeholder={t('list.allInstitutions')}
+          value={institutionId ?? null}
+          onChange={(v) => set('institution', v)}
+          clearable
+        />
+        <Select
+          label={t('field.kind')}
+          placeholder={t('list.allKinds')}
+          data={DecisionKind.options.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
+          value={kind.success ? kind.data : null}
+          onChange={(v) => set('kind', v)}
+          clearable
+          w={{ base: '100%', sm: 260 }}
+        />
+        <Select
+          label={t('field.state')}
+          placeholder={t('list.allStates')}
+          data={DecisionState.options.map((s) => ({ value: s, label: t(`state.${s}`) }))}
+          value={state.success ? state.data : null}
+          onChange={(v) => set('state', v)}
+          clearable
+          w={{ base: '100%', sm: 200 }}
+        />
       </Group>
       <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
       {list.isPending && <TableSkeleton rows={6} />}
@@ -112,7 +150,14 @@ export function DecisionsPage() {
                 </Table.Tbody>
               </Table>
             </Table.ScrollContainer>
-            {pages > 1 && <Pagination total={pages} value={Math.min(page, pages)} onChange={(p) => set('page', p > 1 ? String(p) : null)} getItemProps={(p) => ({ 'aria-label': t('list.page', { page: p }) })} />}
+            {pages > 1 && (
+              <Pagination
+                total={pages}
+                value={Math.min(page, pages)}
+                onChange={(p) => set('page', p > 1 ? String(p) : null)}
+                getItemProps={(p) => ({ 'aria-label': t('list.page', { page: p }) })}
+              />
+            )}
           </>
         ))}
       {issuing && <IssueDecisionModal opened onClose={() => setIssuing(false)} preset={institutionId ? { institutionId } : undefined} />}

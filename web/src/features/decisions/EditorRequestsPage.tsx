@@ -1,5 +1,23 @@
 import { useState } from 'react';
-import { Alert, Anchor, Button, EmptyState, FileInput, Group, Modal, MultiSelect, Pagination, Select, Stack, Switch, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  EmptyState,
+  FileInput,
+  Group,
+  Modal,
+  MultiSelect,
+  Pagination,
+  Select,
+  Stack,
+  Switch,
+  Table,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
@@ -24,7 +42,11 @@ export function EditorRequestsPage() {
   const { label } = useInstitutionOptions();
   const [status, setStatus] = useState<string | null>('recommended');
   const [page, setPage] = useState(1);
-  const list = useEditorRequests({ status: (status ?? undefined) as EditorRequestStatus | undefined, limit: pageSize, offset: (page - 1) * pageSize });
+  const list = useEditorRequests({
+    status: (status ?? undefined) as EditorRequestStatus | undefined,
+    limit: pageSize,
+    offset: (page - 1) * pageSize,
+  });
   const [recommending, setRecommending] = useState(false);
   const [consenting, setConsenting] = useState<EditorRequest | null>(null);
   const [refusing, setRefusing] = useState<EditorRequest | null>(null);
@@ -34,7 +56,9 @@ export function EditorRequestsPage() {
       <Group justify="space-between" align="flex-end">
         <Stack gap={4}>
           <Title order={1}>{t('requests.title')}</Title>
-          <Text c="dimmed" size="sm">{t('requests.intro')}</Text>
+          <Text c="dimmed" size="sm">
+            {t('requests.intro')}
+          </Text>
         </Stack>
         {list.data?.canRecommend && (
           <Button leftSection={<IconPlus />} onClick={() => setRecommending(true)}>
@@ -42,7 +66,18 @@ export function EditorRequestsPage() {
           </Button>
         )}
       </Group>
-      <Select label={t('field.state')} placeholder={t('list.allStates')} data={EditorRequestStatus.options.map((s) => ({ value: s, label: t(`requestStatus.${s}`) }))} value={status} onChange={(v) => { setStatus(v); setPage(1); }} clearable w={{ base: '100%', sm: 240 }} />
+      <Select
+        label={t('field.state')}
+        placeholder={t('list.allStates')}
+        data={EditorRequestStatus.options.map((s) => ({ value: s, label: t(`requestStatus.${s}`) }))}
+        value={status}
+        onChange={(v) => {
+          setStatus(v);
+          setPage(1);
+        }}
+        clearable
+        w={{ base: '100%', sm: 240 }}
+      />
       <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
       {list.isPending && <TableSkeleton rows={4} />}
       {list.data &&
@@ -66,19 +101,53 @@ export function EditorRequestsPage() {
                 <Table.Tbody>
                   {list.data.items.map((r) => (
                     <Table.Tr key={r.id}>
-                      <Table.Td>{r.candidate.name}{r.note && <Text size="xs" c="dimmed">“{r.note}”</Text>}</Table.Td>
+                      <Table.Td>
+                        {r.candidate.name}
+                        {r.note && (
+                          <Text size="xs" c="dimmed">
+                            “{r.note}”
+                          </Text>
+                        )}
+                      </Table.Td>
                       <Table.Td>{label(r.institutionId)}</Table.Td>
-                      <Table.Td>{r.coversAllAccounts ? t('detail.allAccounts') : r.accounts.map((a) => `@${a.handle}`).join(', ')}</Table.Td>
-                      <Table.Td>{r.recommendedBy.name}<Text size="xs" c="dimmed">{formatDate(r.recommendedAt)}</Text></Table.Td>
+                      <Table.Td>
+                        {r.coversAllAccounts ? t('detail.allAccounts') : r.accounts.map((a) => `@${a.handle}`).join(', ')}
+                      </Table.Td>
+                      <Table.Td>
+                        {r.recommendedBy.name}
+                        <Text size="xs" c="dimmed">
+                          {formatDate(r.recommendedAt)}
+                        </Text>
+                      </Table.Td>
                       <Table.Td>
                         {t(`requestStatus.${r.status}`)}
-                        {r.decisionId && <Anchor component={Link} to={`/decisions/${r.decisionId}`} size="xs" display="block">{t('requests.decision')}</Anchor>}
-                        {r.refusalReason && <Text size="xs" c="dimmed">“{r.refusalReason}”</Text>}
+                        {r.decisionId && (
+                          <Anchor component={Link} to={`/decisions/${r.decisionId}`} size="xs" display="block">
+                            {t('requests.decision')}
+                          </Anchor>
+                        )}
+                        {r.refusalReason && (
+                          <Text size="xs" c="dimmed">
+                            “{r.refusalReason}”
+                          </Text>
+                        )}
                       </Table.Td>
                       <Table.Td>
                         <Group gap="xs">
-                          {r.can.consent && <Button size="xs" onClick={() => setConsenting(r)} aria-label={t('requests.consentFor', { name: r.candidate.name })}>{t('requests.consent')}</Button>}
-                          {r.can.refuse && <Button size="xs" variant="subtle" color="red" onClick={() => setRefusing(r)}>{t('requests.refuse')}</Button>}
+                          {r.can.consent && (
+                            <Button
+                              size="xs"
+                              onClick={() => setConsenting(r)}
+                              aria-label={t('requests.consentFor', { name: r.candidate.name })}
+                            >
+                              {t('requests.consent')}
+                            </Button>
+                          )}
+                          {r.can.refuse && (
+                            <Button size="xs" variant="subtle" color="red" onClick={() => setRefusing(r)}>
+                              {t('requests.refuse')}
+                            </Button>
+                          )}
                         </Group>
                       </Table.Td>
                     </Table.Tr>
@@ -106,24 +175,79 @@ function RecommendModal({ onClose }: { onClose: () => void }) {
   const [all, setAll] = useState(false);
   const [note, setNote] = useState('');
   const staff = useActivePeople(institutionId);
-  const accounts = useQuery({ queryKey: ['accounts', 'options', institutionId], queryFn: ({ signal }) => api.get<AccountList>('/api/accounts', { signal, query: { institutionId, status: 'active', limit: 200 } }), enabled: Boolean(institutionId) });
+  const accounts = useQuery({
+    queryKey: ['accounts', 'options', institutionId],
+    queryFn: ({ signal }) => api.get<AccountList>('/api/accounts', { signal, query: { institutionId, status: 'active', limit: 200 } }),
+    enabled: Boolean(institutionId),
+  });
   const recommend = useRecommendEditor();
   const submit = () =>
-    institutionId && candidate &&
-    recommend.mutate({ institutionId, candidateId: candidate, accountIds: all ? [] : accountIds, coversAllAccounts: all, ...(note.trim() ? { note: note.trim() } : {}) }, { onSuccess: () => { notifications.show({ color: 'green', message: t('requests.recommended') }); onClose(); } });
+    institutionId &&
+    candidate &&
+    recommend.mutate(
+      {
+        institutionId,
+        candidateId: candidate,
+        accountIds: all ? [] : accountIds,
+        coversAllAccounts: all,
+        ...(note.trim() ? { note: note.trim() } : {}),
+      },
+      {
+        onSuccess: () => {
+          notifications.show({ color: 'green', message: t('requests.recommended') });
+          onClose();
+        },
+      },
+    );
   return (
     <Modal opened onClose={onClose} title={t('requests.recommend')} size="lg">
       <Stack gap="sm">
-        <Text size="sm" c="dimmed">{t('requests.recommendIntro')}</Text>
+        <Text size="sm" c="dimmed">
+          {t('requests.recommendIntro')}
+        </Text>
         <InstitutionSelect label={t('field.institution')} value={institutionId} onChange={setInstitutionId} required />
-        <Select label={t('requests.candidate')} data={(staff.data?.items ?? []).filter((p) => p.position === 'court_officer' || p.position === 'pio').filter((p) => p.id !== me.id).map((p) => ({ value: p.id, label: p.name }))} value={candidate} onChange={setCandidate} searchable required />
+        <Select
+          label={t('requests.candidate')}
+          data={(staff.data?.items ?? [])
+            .filter((p) => p.position === 'court_officer' || p.position === 'pio')
+            .filter((p) => p.id !== me.id)
+            .map((p) => ({ value: p.id, label: p.name }))}
+          value={candidate}
+          onChange={setCandidate}
+          searchable
+          required
+        />
         <Switch label={t('field.coversAll')} checked={all} onChange={(e) => setAll(e.currentTarget.checked)} />
-        {!all && <MultiSelect label={t('field.accounts')} data={(accounts.data?.items ?? []).map((a) => ({ value: a.id, label: `${a.platform} · @${a.handle}` }))} value={accountIds} onChange={setAccountIds} searchable required />}
-        <Textarea label={t('requests.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} maxLength={1000} autosize minRows={2} />
-        {recommend.error && <Alert color="red" role="alert">{explain(recommend.error)}</Alert>}
+        {!all && (
+          <MultiSelect
+            label={t('field.accounts')}
+            data={(accounts.data?.items ?? []).map((a) => ({ value: a.id, label: `${a.platform} · @${a.handle}` }))}
+            value={accountIds}
+            onChange={setAccountIds}
+            searchable
+            required
+          />
+        )}
+        <Textarea
+          label={t('requests.note')}
+          value={note}
+          onChange={(e) => setNote(e.currentTarget.value)}
+          maxLength={1000}
+          autosize
+          minRows={2}
+        />
+        {recommend.error && (
+          <Alert color="red" role="alert">
+            {explain(recommend.error)}
+          </Alert>
+        )}
         <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>{t('common:actions.cancel')}</Button>
-          <Button onClick={submit} loading={recommend.isPending} disabled={!candidate || (!all && accountIds.length === 0)}>{t('requests.recommend')}</Button>
+          <Button variant="default" onClick={onClose}>
+            {t('common:actions.cancel')}
+          </Button>
+          <Button onClick={submit} loading={recommend.isPending} disabled={!candidate || (!all && accountIds.length === 0)}>
+            {t('requests.recommend')}
+          </Button>
         </Group>
       </Stack>
     </Modal>
@@ -139,19 +263,50 @@ function ConsentModal({ request, onClose }: { request: EditorRequest; onClose: (
   const [file, setFile] = useState<File | null>(null);
   const submit = async () => {
     const attachment = file ? { fileName: file.name, contentBase64: await fileToBase64(file) } : undefined;
-    consent.mutate({ id: request.id, body: { number: number.trim(), decidedOn, ...(attachment ? { attachment } : {}) } }, { onSuccess: () => { notifications.show({ color: 'green', message: t('requests.granted', { name: request.candidate.name }) }); onClose(); } });
+    consent.mutate(
+      { id: request.id, body: { number: number.trim(), decidedOn, ...(attachment ? { attachment } : {}) } },
+      {
+        onSuccess: () => {
+          notifications.show({ color: 'green', message: t('requests.granted', { name: request.candidate.name }) });
+          onClose();
+        },
+      },
+    );
   };
   return (
     <Modal opened onClose={onClose} title={t('requests.consentTitle', { name: request.candidate.name })}>
       <Stack gap="sm">
-        <Text size="sm" c="dimmed">{t('requests.consentIntro')}</Text>
+        <Text size="sm" c="dimmed">
+          {t('requests.consentIntro')}
+        </Text>
         <TextInput label={t('field.number')} value={number} onChange={(e) => setNumber(e.currentTarget.value)} required />
-        <TextInput type="date" label={t('field.decidedOn')} value={decidedOn} max={today()} onChange={(e) => setDecidedOn(e.currentTarget.value)} required />
-        <FileInput label={t('field.file')} accept="application/pdf" value={file} onChange={(f) => setFile(f && f.size <= DECISION_PDF_MAX_BYTES ? f : null)} clearable />
-        {consent.error && <Alert color="red" role="alert">{explain(consent.error)}</Alert>}
+        <TextInput
+          type="date"
+          label={t('field.decidedOn')}
+          value={decidedOn}
+          max={today()}
+          onChange={(e) => setDecidedOn(e.currentTarget.value)}
+          required
+        />
+        <FileInput
+          label={t('field.file')}
+          accept="application/pdf"
+          value={file}
+          onChange={(f) => setFile(f && f.size <= DECISION_PDF_MAX_BYTES ? f : null)}
+          clearable
+        />
+        {consent.error && (
+          <Alert color="red" role="alert">
+            {explain(consent.error)}
+          </Alert>
+        )}
         <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>{t('common:actions.cancel')}</Button>
-          <Button onClick={() => void submit()} loading={consent.isPending} disabled={!number.trim()}>{t('requests.consent')}</Button>
+          <Button variant="default" onClick={onClose}>
+            {t('common:actions.cancel')}
+          </Button>
+          <Button onClick={() => void submit()} loading={consent.isPending} disabled={!number.trim()}>
+            {t('requests.consent')}
+          </Button>
         </Group>
       </Stack>
     </Modal>
@@ -166,11 +321,32 @@ function RefuseModal({ request, onClose }: { request: EditorRequest; onClose: ()
   return (
     <Modal opened onClose={onClose} title={t('requests.refuseTitle', { name: request.candidate.name })}>
       <Stack gap="sm">
-        <Textarea label={t('field.reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} required minLength={3} autosize minRows={2} />
-        {refuse.error && <Alert color="red" role="alert">{explain(refuse.error)}</Alert>}
+        <Textarea
+          label={t('field.reason')}
+          value={reason}
+          onChange={(e) => setReason(e.currentTarget.value)}
+          required
+          minLength={3}
+          autosize
+          minRows={2}
+        />
+        {refuse.error && (
+          <Alert color="red" role="alert">
+            {explain(refuse.error)}
+          </Alert>
+        )}
         <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>{t('common:actions.cancel')}</Button>
-          <Button color="red" onClick={() => refuse.mutate({ id: request.id, reason: reason.trim() }, { onSuccess: onClose })} loading={refuse.isPending} disabled={reason.trim().length < 3}>{t('requests.refuse')}</Button>
+          <Button variant="default" onClick={onClose}>
+            {t('common:actions.cancel')}
+          </Button>
+          <Button
+            color="red"
+            onClick={() => refuse.mutate({ id: request.id, reason: reason.trim() }, { onSuccess: onClose })}
+            loading={refuse.isPending}
+            disabled={reason.trim().length < 3}
+          >
+            {t('requests.refuse')}
+          </Button>
         </Group>
       </Stack>
     </Modal>

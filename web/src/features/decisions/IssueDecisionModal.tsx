@@ -50,7 +50,9 @@ export function IssueDecisionModal({ opened, onClose, preset }: { opened: boolea
   const grant = kind === 'ro_appointment' || kind === 'substitute_appointment';
   const aboutAccounts = kind === 'account_opening' || kind === 'retroactive';
   const accountOptions = (accounts.data?.items ?? [])
-    .filter((a) => (kind === 'account_opening' ? a.status === 'requested' : kind === 'retroactive' ? a.openedBeforeManual : a.status === 'active'))
+    .filter((a) =>
+      kind === 'account_opening' ? a.status === 'requested' : kind === 'retroactive' ? a.openedBeforeManual : a.status === 'active',
+    )
     .map((a) => ({ value: a.id, label: `${a.platform} · @${a.handle}` }));
 
   const pickFile = (f: File | null) => {
@@ -71,7 +73,14 @@ export function IssueDecisionModal({ opened, onClose, preset }: { opened: boolea
         kind,
         number: number.trim(),
         decidedOn,
-        ...(grant ? { personIds: people, level: (level ?? 'admin') as 'admin' | 'editor', coversAllAccounts: all, accountIds: all ? [] : accountIds } : {}),
+        ...(grant
+          ? {
+              personIds: people,
+              level: (level ?? 'admin') as 'admin' | 'editor',
+              coversAllAccounts: all,
+              accountIds: all ? [] : accountIds,
+            }
+          : {}),
         ...(aboutAccounts ? { accountIds } : {}),
         ...(kind === 'revocation' ? { targetDecisionId: preset?.targetDecisionId } : {}),
         ...(preset?.supersedesDecisionId ? { supersedesDecisionId: preset.supersedesDecisionId } : {}),
@@ -96,13 +105,29 @@ export function IssueDecisionModal({ opened, onClose, preset }: { opened: boolea
         <Text size="sm" c="dimmed">
           {t('form.intro')}
         </Text>
-        {!preset?.institutionId && <InstitutionSelect label={t('field.institution')} value={institutionId} onChange={setInstitutionId} required />}
+        {!preset?.institutionId && (
+          <InstitutionSelect label={t('field.institution')} value={institutionId} onChange={setInstitutionId} required />
+        )}
         {!preset?.kind && (
-          <Select label={t('field.kind')} data={KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))} value={kind} onChange={(v) => v && setKind(v as DecisionKind)} allowDeselect={false} required />
+          <Select
+            label={t('field.kind')}
+            data={KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
+            value={kind}
+            onChange={(v) => v && setKind(v as DecisionKind)}
+            allowDeselect={false}
+            required
+          />
         )}
         <Group grow align="flex-start">
           <TextInput label={t('field.number')} value={number} onChange={(e) => setNumber(e.currentTarget.value)} required maxLength={60} />
-          <TextInput type="date" label={t('field.decidedOn')} value={decidedOn} onChange={(e) => setDecidedOn(e.currentTarget.value)} max={today()} required />
+          <TextInput
+            type="date"
+            label={t('field.decidedOn')}
+            value={decidedOn}
+            onChange={(e) => setDecidedOn(e.currentTarget.value)}
+            max={today()}
+            required
+          />
         </Group>
         {grant && (
           <>
@@ -115,21 +140,67 @@ export function IssueDecisionModal({ opened, onClose, preset }: { opened: boolea
               searchable
               required
             />
-            <Select label={t('field.level')} description={t('form.levelHelp')} data={[{ value: 'admin', label: t('level.admin') }, { value: 'editor', label: t('level.editor') }]} value={level} onChange={setLevel} allowDeselect={false} />
+            <Select
+              label={t('field.level')}
+              description={t('form.levelHelp')}
+              data={[
+                { value: 'admin', label: t('level.admin') },
+                { value: 'editor', label: t('level.editor') },
+              ]}
+              value={level}
+              onChange={setLevel}
+              allowDeselect={false}
+            />
             <Switch label={t('field.coversAll')} checked={all} onChange={(e) => setAll(e.currentTarget.checked)} />
           </>
         )}
         {((grant && !all) || aboutAccounts) && !preset?.accountIds && (
-          <MultiSelect label={t('field.accounts')} data={accountOptions} value={accountIds} onChange={setAccountIds} searchable nothingFoundMessage={t('form.noAccounts')} required />
+          <MultiSelect
+            label={t('field.accounts')}
+            data={accountOptions}
+            value={accountIds}
+            onChange={setAccountIds}
+            searchable
+            nothingFoundMessage={t('form.noAccounts')}
+            required
+          />
         )}
         {kind !== 'account_opening' && (
           <Group grow align="flex-start">
-            <TextInput type="date" label={t('field.effectFrom')} description={kind === 'retroactive' ? t('form.retroactiveHelp') : t('form.fromHelp')} value={effectFrom} onChange={(e) => setEffectFrom(e.currentTarget.value)} />
-            {grant && <TextInput type="date" label={t('field.effectUntil')} value={effectUntil} onChange={(e) => setEffectUntil(e.currentTarget.value)} />}
+            <TextInput
+              type="date"
+              label={t('field.effectFrom')}
+              description={kind === 'retroactive' ? t('form.retroactiveHelp') : t('form.fromHelp')}
+              value={effectFrom}
+              onChange={(e) => setEffectFrom(e.currentTarget.value)}
+            />
+            {grant && (
+              <TextInput
+                type="date"
+                label={t('field.effectUntil')}
+                value={effectUntil}
+                onChange={(e) => setEffectUntil(e.currentTarget.value)}
+              />
+            )}
           </Group>
         )}
-        <Textarea label={kind === 'revocation' ? t('field.reason') : t('field.summary')} value={summary} onChange={(e) => setSummary(e.currentTarget.value)} maxLength={2000} autosize minRows={2} />
-        <FileInput label={t('field.file')} description={t('form.fileHelp')} accept="application/pdf" value={file} onChange={pickFile} clearable error={fileError} />
+        <Textarea
+          label={kind === 'revocation' ? t('field.reason') : t('field.summary')}
+          value={summary}
+          onChange={(e) => setSummary(e.currentTarget.value)}
+          maxLength={2000}
+          autosize
+          minRows={2}
+        />
+        <FileInput
+          label={t('field.file')}
+          description={t('form.fileHelp')}
+          accept="application/pdf"
+          value={file}
+          onChange={pickFile}
+          clearable
+          error={fileError}
+        />
         {issue.error && (
           <Alert color="red" title={t('form.refused')} role="alert">
             {explain(issue.error)}
@@ -139,7 +210,12 @@ export function IssueDecisionModal({ opened, onClose, preset }: { opened: boolea
           <Button variant="default" onClick={onClose}>
             {t('common:actions.cancel')}
           </Button>
-          <Button onClick={() => void submit()} loading={issue.isPending} disabled={!institutionId || !number.trim() || !decidedOn} color={kind === 'revocation' ? 'red' : undefined}>
+          <Button
+            onClick={() => void submit()}
+            loading={issue.isPending}
+            disabled={!institutionId || !number.trim() || !decidedOn}
+            color={kind === 'revocation' ? 'red' : undefined}
+          >
             {kind === 'revocation' ? t('form.revoke') : t('form.submit')}
           </Button>
         </Group>

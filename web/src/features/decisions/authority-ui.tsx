@@ -44,7 +44,13 @@ export function CheckStatusBadge({ status }: { status: string }) {
   );
 }
 
-const AUTH_COLOR: Record<string, string> = { authorised: 'green', awaiting_approval: 'blue', lacks_retroactive_decision: 'orange', lacks_decision: 'red', closed: 'gray' };
+const AUTH_COLOR: Record<string, string> = {
+  authorised: 'green',
+  awaiting_approval: 'blue',
+  lacks_retroactive_decision: 'orange',
+  lacks_decision: 'red',
+  closed: 'gray',
+};
 export function AuthorisationBadge({ value }: { value: string }) {
   const { t } = useTranslation('accounts');
   return (
@@ -58,10 +64,24 @@ export function AuthorisationBadge({ value }: { value: string }) {
 export function useInstitutionOptions() {
   const institutions = useInstitutions();
   const name = useInstitutionName();
-  return { options: (institutions.data ?? []).map((i) => ({ value: i.id, label: name(i) })), data: institutions.data, label: (id: string) => { const i = institutions.data?.find((x) => x.id === id); return i ? name(i) : id; } };
+  return {
+    options: (institutions.data ?? []).map((i) => ({ value: i.id, label: name(i) })),
+    data: institutions.data,
+    label: (id: string) => {
+      const i = institutions.data?.find((x) => x.id === id);
+      return i ? name(i) : id;
+    },
+  };
 }
 
-export function InstitutionSelect(props: { value: string | null; onChange: (v: string | null) => void; label: string; placeholder?: string; clearable?: boolean; required?: boolean }) {
+export function InstitutionSelect(props: {
+  value: string | null;
+  onChange: (v: string | null) => void;
+  label: string;
+  placeholder?: string;
+  clearable?: boolean;
+  required?: boolean;
+}) {
   const { options } = useInstitutionOptions();
   return <Select searchable data={options} w={{ base: '100%', sm: 320 }} {...props} />;
 }
@@ -70,7 +90,8 @@ export function InstitutionSelect(props: { value: string | null; onChange: (v: s
 export function useActivePeople(institutionId: string | null) {
   return useQuery({
     queryKey: ['people', 'active', institutionId],
-    queryFn: ({ signal }) => api.get<{ items: Person[] }>('/api/people', { signal, query: { institutionId, status: 'active', limit: 200 } }),
+    queryFn: ({ signal }) =>
+      api.get<{ items: Person[] }>('/api/people', { signal, query: { institutionId, status: 'active', limit: 200 } }),
     enabled: Boolean(institutionId),
   });
 }

@@ -48,7 +48,12 @@ export function useDecision(id: string | undefined) {
 /** Everything that depends on decisions (rights, accounts, compliance) is refreshed after a change. */
 function useInvalidateAuthority() {
   const qc = useQueryClient();
-  return () => Promise.all([qc.invalidateQueries({ queryKey: decisionKeys.all }), qc.invalidateQueries({ queryKey: ['accounts'] }), qc.invalidateQueries({ queryKey: ['compliance'] })]);
+  return () =>
+    Promise.all([
+      qc.invalidateQueries({ queryKey: decisionKeys.all }),
+      qc.invalidateQueries({ queryKey: ['accounts'] }),
+      qc.invalidateQueries({ queryKey: ['compliance'] }),
+    ]);
 }
 
 export function useIssueDecision() {
@@ -73,13 +78,17 @@ export function useEditorRequests(f: RequestFilters) {
 
 export function useRecommendEditor() {
   const invalidate = useInvalidateAuthority();
-  return useMutation({ mutationFn: (body: EditorRequestBody) => api.post<EditorRequest>('/api/editor-requests', body), onSuccess: invalidate });
+  return useMutation({
+    mutationFn: (body: EditorRequestBody) => api.post<EditorRequest>('/api/editor-requests', body),
+    onSuccess: invalidate,
+  });
 }
 
 export function useConsentEditor() {
   const invalidate = useInvalidateAuthority();
   return useMutation({
-    mutationFn: ({ id, body }: { id: string; body: ConsentBody }) => api.post<EditorRequest>(`/api/editor-requests/${encodeURIComponent(id)}/consent`, body),
+    mutationFn: ({ id, body }: { id: string; body: ConsentBody }) =>
+      api.post<EditorRequest>(`/api/editor-requests/${encodeURIComponent(id)}/consent`, body),
     onSuccess: invalidate,
   });
 }
@@ -87,7 +96,8 @@ export function useConsentEditor() {
 export function useRefuseEditor() {
   const invalidate = useInvalidateAuthority();
   return useMutation({
-    mutationFn: ({ id, reason }: { id: string; reason: string }) => api.post<EditorRequest>(`/api/editor-requests/${encodeURIComponent(id)}/refuse`, { reason }),
+    mutationFn: ({ id, reason }: { id: string; reason: string }) =>
+      api.post<EditorRequest>(`/api/editor-requests/${encodeURIComponent(id)}/refuse`, { reason }),
     onSuccess: invalidate,
   });
 }

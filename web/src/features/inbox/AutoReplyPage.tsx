@@ -52,21 +52,43 @@ export function AutoReplyPage() {
   return (
     <Stack gap="md">
       <Title order={1}>{t('autoReply.title')}</Title>
-      <Text c="dimmed" maw={760}>{t('autoReply.intro')}</Text>
-      <Select w={320} label={t('report.institution')} value={institutionId} onChange={(v) => v && setInstitutionId(v)} allowDeselect={false}
-        data={(institutions.data ?? []).map((i) => ({ value: i.id, label: institutionName(i) }))} />
+      <Text c="dimmed" maw={760}>
+        {t('autoReply.intro')}
+      </Text>
+      <Select
+        w={320}
+        label={t('report.institution')}
+        value={institutionId}
+        onChange={(v) => v && setInstitutionId(v)}
+        allowDeselect={false}
+        data={(institutions.data ?? []).map((i) => ({ value: i.id, label: institutionName(i) }))}
+      />
       {settings.isPending ? (
         <TableSkeleton rows={4} />
       ) : settings.isError ? (
         <ErrorAlert error={settings.error} onRetry={() => void settings.refetch()} />
       ) : (
-        s && texts && (
+        s &&
+        texts && (
           <Card withBorder>
             <Stack>
               {!canEdit && <Alert color="gray">{t('autoReply.readOnly')}</Alert>}
               <Group>
-                <Switch label={t('autoReply.enabled')} checked={enabled} onChange={(e) => setEnabled(e.currentTarget.checked)} disabled={!canEdit} />
-                <NumberInput label={t('autoReply.period')} value={period} onChange={(v) => setPeriod(Number(v) || 1)} min={1} max={720} w={260} disabled={!canEdit} />
+                <Switch
+                  label={t('autoReply.enabled')}
+                  checked={enabled}
+                  onChange={(e) => setEnabled(e.currentTarget.checked)}
+                  disabled={!canEdit}
+                />
+                <NumberInput
+                  label={t('autoReply.period')}
+                  value={period}
+                  onChange={(v) => setPeriod(Number(v) || 1)}
+                  min={1}
+                  max={720}
+                  w={260}
+                  disabled={!canEdit}
+                />
               </Group>
               <Text fw={600}>{t('autoReply.texts')}</Text>
               {autoReplyLangs.map((lang) => {
@@ -76,23 +98,47 @@ export function AutoReplyPage() {
                   <Stack key={lang} gap={4}>
                     <Group justify="space-between">
                       <Text size="sm" fw={500}>
-                        {t(`lang.${lang}`)} {OPTIONAL.includes(lang) && <Text span size="xs" c="dimmed">({t('autoReply.optional')})</Text>}
+                        {t(`lang.${lang}`)}{' '}
+                        {OPTIONAL.includes(lang) && (
+                          <Text span size="xs" c="dimmed">
+                            ({t('autoReply.optional')})
+                          </Text>
+                        )}
                       </Text>
                       {def !== null && value !== def && (
                         <Group gap={6}>
-                          <Badge variant="light" color="yellow">{t('autoReply.edited')}</Badge>
-                          {canEdit && <Button size="compact-xs" variant="subtle" onClick={() => setTexts({ ...texts, [lang]: def })}>{t('autoReply.resetDefault')}</Button>}
+                          <Badge variant="light" color="yellow">
+                            {t('autoReply.edited')}
+                          </Badge>
+                          {canEdit && (
+                            <Button size="compact-xs" variant="subtle" onClick={() => setTexts({ ...texts, [lang]: def })}>
+                              {t('autoReply.resetDefault')}
+                            </Button>
+                          )}
                         </Group>
                       )}
                     </Group>
-                    <Textarea aria-label={t(`lang.${lang}`)} value={value} rows={3} maxLength={1000} disabled={!canEdit}
-                      onChange={(e) => setTexts({ ...texts, [lang]: OPTIONAL.includes(lang) && e.currentTarget.value === '' ? null : e.currentTarget.value })} />
+                    <Textarea
+                      aria-label={t(`lang.${lang}`)}
+                      value={value}
+                      rows={3}
+                      maxLength={1000}
+                      disabled={!canEdit}
+                      onChange={(e) =>
+                        setTexts({
+                          ...texts,
+                          [lang]: OPTIONAL.includes(lang) && e.currentTarget.value === '' ? null : e.currentTarget.value,
+                        })
+                      }
+                    />
                   </Stack>
                 );
               })}
               {canEdit && (
                 <Group justify="flex-end">
-                  <Button onClick={() => void onSave()} loading={save.isPending}>{t('autoReply.save')}</Button>
+                  <Button onClick={() => void onSave()} loading={save.isPending}>
+                    {t('autoReply.save')}
+                  </Button>
                 </Group>
               )}
             </Stack>
@@ -106,7 +152,9 @@ export function AutoReplyPage() {
         <Card withBorder key={a.id} padding="sm">
           <Stack gap={6}>
             <Group justify="space-between">
-              <Text fw={600}>{a.platform} · @{a.handle}</Text>
+              <Text fw={600}>
+                {a.platform} · @{a.handle}
+              </Text>
               <Badge color={a.capabilities.privateMessages ? 'green' : 'orange'} variant="light">
                 {a.capabilities.privateMessages ? t('autoReply.canSend') : t('autoReply.cannotSend')}
               </Badge>
@@ -114,11 +162,24 @@ export function AutoReplyPage() {
             {!a.capabilities.privateMessages && (
               <Alert color="orange" variant="light">
                 <Text size="sm">{t('autoReply.howNative', { platform: a.platform })}</Text>
-                <Text size="sm" mt={4}>{a.nativeAutoReplyConfigured ? t('autoReply.nativeConfigured') : t('autoReply.nativeMissing')}</Text>
+                <Text size="sm" mt={4}>
+                  {a.nativeAutoReplyConfigured ? t('autoReply.nativeConfigured') : t('autoReply.nativeMissing')}
+                </Text>
               </Alert>
             )}
-            <Switch size="sm" label={t('autoReply.autoHide')} description={t('autoReply.autoHideHelp')} checked={a.policy.autoHide} disabled={!a.canEditPolicy || setPolicy.isPending}
-              onChange={(e) => setPolicy.mutate({ id: a.id, autoHide: e.currentTarget.checked }, { onError: (err) => notifications.show({ color: 'red', message: errorMessage(err) }) })} />
+            <Switch
+              size="sm"
+              label={t('autoReply.autoHide')}
+              description={t('autoReply.autoHideHelp')}
+              checked={a.policy.autoHide}
+              disabled={!a.canEditPolicy || setPolicy.isPending}
+              onChange={(e) =>
+                setPolicy.mutate(
+                  { id: a.id, autoHide: e.currentTarget.checked },
+                  { onError: (err) => notifications.show({ color: 'red', message: errorMessage(err) }) },
+                )
+              }
+            />
           </Stack>
         </Card>
       ))}
@@ -141,11 +202,19 @@ export function AutoReplyPage() {
               {(log.data?.items ?? []).map((l) => (
                 <Table.Tr key={l.id}>
                   <Table.Td>{(l.sentAt ?? l.createdAt).slice(0, 16).replace('T', ' ')}</Table.Td>
-                  <Table.Td>{l.platform} · @{l.accountHandle}</Table.Td>
+                  <Table.Td>
+                    {l.platform} · @{l.accountHandle}
+                  </Table.Td>
                   <Table.Td>{l.lang ? t(`lang.${l.lang}`, { defaultValue: l.lang }) : ''}</Table.Td>
                   <Table.Td>
-                    <Badge variant="light" color={l.status === 'sent' ? 'green' : l.status === 'failed' ? 'red' : 'gray'}>{t(`autoReply.${l.status}`)}</Badge>
-                    {l.error && <Text size="xs" c="red">{l.error}</Text>}
+                    <Badge variant="light" color={l.status === 'sent' ? 'green' : l.status === 'failed' ? 'red' : 'gray'}>
+                      {t(`autoReply.${l.status}`)}
+                    </Badge>
+                    {l.error && (
+                      <Text size="xs" c="red">
+                        {l.error}
+                      </Text>
+                    )}
                   </Table.Td>
                 </Table.Tr>
               ))}

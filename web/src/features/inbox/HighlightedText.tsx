@@ -2,7 +2,10 @@ import { Text } from '@mantine/core';
 import type { ModerationReason } from '@courtdesk/contracts';
 
 /** Splits `text` into plain and highlighted segments at the reasons' offsets (overlaps merged, out-of-range ignored). */
-export function segments(text: string, reasons: Pick<ModerationReason, 'start' | 'end' | 'category'>[]): Array<{ text: string; mark: string | null }> {
+export function segments(
+  text: string,
+  reasons: Pick<ModerationReason, 'start' | 'end' | 'category'>[],
+): Array<{ text: string; mark: string | null }> {
   const ranges = reasons
     .filter((r) => r.end > r.start && r.start >= 0 && r.start < text.length)
     .map((r) => ({ start: r.start, end: Math.min(r.end, text.length), category: r.category }))
@@ -29,7 +32,16 @@ export function HighlightedText({ text, reasons, lineClamp }: { text: string; re
     <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }} lineClamp={lineClamp}>
       {segments(text, reasons).map((s, i) =>
         s.mark ? (
-          <mark key={i} title={s.mark} style={{ background: 'var(--mantine-color-red-1)', color: 'inherit', borderBottom: '2px solid var(--mantine-color-red-6)', padding: 0 }}>
+          <mark
+            key={i}
+            title={s.mark}
+            style={{
+              background: 'var(--mantine-color-red-1)',
+              color: 'inherit',
+              borderBottom: '2px solid var(--mantine-color-red-6)',
+              padding: 0,
+            }}
+          >
             {s.text}
           </mark>
         ) : (

@@ -46,12 +46,42 @@ describe('inbox', () => {
       { text: 'you are an ', mark: null },
       { text: 'idiot', mark: 'insult' },
     ]);
-    expect(segments('abcdef', [{ start: 1, end: 4, category: 'a' }, { start: 2, end: 5, category: 'b' }, { start: 50, end: 60, category: 'c' }]).map((s) => s.text)).toEqual(['a', 'bcd', 'e', 'f']);
+    expect(
+      segments('abcdef', [
+        { start: 1, end: 4, category: 'a' },
+        { start: 2, end: 5, category: 'b' },
+        { start: 50, end: 60, category: 'c' },
+      ]).map((s) => s.text),
+    ).toEqual(['a', 'bcd', 'e', 'f']);
   });
 
   it('shows HTML in a comment as text, never as markup, with the matched words highlighted', async () => {
     const html = '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned=2"> idiot';
-    mockApi({ ...base, 'GET /api/inbox/items': { body: { items: [item(1, { text: html, reasons: [{ category: 'insult', article: '3.7', rule: 'insult.x', match: 'idiot', start: html.length - 5, end: html.length, explanation: 'Insult' }] })], total: 1, counts: { review: 1 } } } });
+    mockApi({
+      ...base,
+      'GET /api/inbox/items': {
+        body: {
+          items: [
+            item(1, {
+              text: html,
+              reasons: [
+                {
+                  category: 'insult',
+                  article: '3.7',
+                  rule: 'insult.x',
+                  match: 'idiot',
+                  start: html.length - 5,
+                  end: html.length,
+                  explanation: 'Insult',
+                },
+              ],
+            }),
+          ],
+          total: 1,
+          counts: { review: 1 },
+        },
+      },
+    });
     const { container } = renderApp('/inbox');
     expect(await screen.findByText('idiot')).toBeTruthy();
     expect(container.querySelector('script')).toBeNull();
@@ -64,7 +94,16 @@ describe('inbox', () => {
   it('moves with j/k, hides with h and asks for a reason where the classifier did not flag', async () => {
     const { calls } = mockApi({
       ...base,
-      'GET /api/inbox/items': { body: { items: [item(1), item(2, { verdict: 'keep', status: 'visible', can: { hide: true, unhide: false, delete: true, reply: true, keep: false } })], total: 2, counts: {} } },
+      'GET /api/inbox/items': {
+        body: {
+          items: [
+            item(1),
+            item(2, { verdict: 'keep', status: 'visible', can: { hide: true, unhide: false, delete: true, reply: true, keep: false } }),
+          ],
+          total: 2,
+          counts: {},
+        },
+      },
       'POST /api/inbox/items/i1/actions': { body: item(1, { status: 'hidden' }) },
       'POST /api/inbox/items/i2/actions': { body: item(2, { status: 'hidden' }) },
     });

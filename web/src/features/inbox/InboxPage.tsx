@@ -1,5 +1,20 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { Alert, Button, Group, Kbd, Modal, Pagination, Popover, Select, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Group,
+  Kbd,
+  Modal,
+  Pagination,
+  Popover,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { InboxKind, InboxLang, InboxStatus, moderationCategories, type InboxActionBody, type InboxItem } from '@courtdesk/contracts';
@@ -11,7 +26,17 @@ import { ItemDetailDrawer } from './ItemDetailDrawer';
 
 const PAGE = 30;
 const SHORTCUTS = ['j', 'k', 'enter', 'h', 'u', 'd', 'r', 'x', 'help'] as const;
-const KEY_LABEL: Record<(typeof SHORTCUTS)[number], string> = { j: 'j', k: 'k', enter: 'Enter', h: 'h', u: 'u', d: 'd', r: 'r', x: 'x', help: '?' };
+const KEY_LABEL: Record<(typeof SHORTCUTS)[number], string> = {
+  j: 'j',
+  k: 'k',
+  enter: 'Enter',
+  h: 'h',
+  u: 'u',
+  d: 'd',
+  r: 'r',
+  x: 'x',
+  help: '?',
+};
 
 type Pending = { kind: 'reason'; action: 'hide' | 'delete'; ids: string[]; required: boolean } | { kind: 'reply'; id: string };
 
@@ -52,7 +77,10 @@ export function InboxPage() {
       else {
         const r = await bulk.mutateAsync({ ids, ...body });
         const ok = r.results.filter((x) => x.ok).length;
-        notifications.show({ color: ok === ids.length ? 'green' : 'yellow', message: t('actions.bulkDone', { ok, failed: ids.length - ok }) });
+        notifications.show({
+          color: ok === ids.length ? 'green' : 'yellow',
+          message: t('actions.bulkDone', { ok, failed: ids.length - ok }),
+        });
         setSelected(new Set());
       }
     } catch (err) {
@@ -98,16 +126,25 @@ export function InboxPage() {
         e.preventDefault();
       };
       switch (e.key) {
-        case 'j': return move(1);
-        case 'k': return move(-1);
-        case '?': return setHelp((h) => !h);
-        case 'Escape': return setHelp(false);
+        case 'j':
+          return move(1);
+        case 'k':
+          return move(-1);
+        case '?':
+          return setHelp((h) => !h);
+        case 'Escape':
+          return setHelp(false);
       }
       if (!it) return;
       const map: Record<string, ItemCommand> = { h: 'hide', u: 'unhide', d: 'delete', r: 'reply', Enter: 'open' };
       if (e.key === 'x') {
         e.preventDefault();
-        return setSelected((s) => { const n = new Set(s); if (n.has(it.id)) n.delete(it.id); else n.add(it.id); return n; });
+        return setSelected((s) => {
+          const n = new Set(s);
+          if (n.has(it.id)) n.delete(it.id);
+          else n.add(it.id);
+          return n;
+        });
       }
       const c = map[e.key];
       if (c) {
@@ -131,18 +168,31 @@ export function InboxPage() {
       <Group justify="space-between" align="flex-end">
         <div>
           <Title order={1}>{t('title')}</Title>
-          <Text c="dimmed" maw={760} size="sm">{t('intro')}</Text>
+          <Text c="dimmed" maw={760} size="sm">
+            {t('intro')}
+          </Text>
         </div>
         <Popover opened={help} onChange={setHelp} position="bottom-end" withArrow>
           <Popover.Target>
-            <Button variant="default" size="xs" onClick={() => setHelp((h) => !h)} aria-expanded={help}>{t('shortcuts.button')} <Kbd ml={6}>?</Kbd></Button>
+            <Button variant="default" size="xs" onClick={() => setHelp((h) => !h)} aria-expanded={help}>
+              {t('shortcuts.button')} <Kbd ml={6}>?</Kbd>
+            </Button>
           </Popover.Target>
           <Popover.Dropdown>
-            <Text fw={700} size="sm" mb={6}>{t('shortcuts.title')}</Text>
+            <Text fw={700} size="sm" mb={6}>
+              {t('shortcuts.title')}
+            </Text>
             <Table withRowBorders={false}>
               <Table.Tbody>
                 {SHORTCUTS.map((k) => (
-                  <Table.Tr key={k}><Table.Td><Kbd>{KEY_LABEL[k]}</Kbd></Table.Td><Table.Td><Text size="sm">{t(`shortcuts.${k}`)}</Text></Table.Td></Table.Tr>
+                  <Table.Tr key={k}>
+                    <Table.Td>
+                      <Kbd>{KEY_LABEL[k]}</Kbd>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{t(`shortcuts.${k}`)}</Text>
+                    </Table.Td>
+                  </Table.Tr>
                 ))}
               </Table.Tbody>
             </Table>
@@ -151,30 +201,90 @@ export function InboxPage() {
       </Group>
 
       <Group gap="sm" align="flex-end" wrap="wrap">
-        <Select label={t('filters.status')} clearable placeholder={t('filters.all')} w={170} value={filters.status ?? null} onChange={(v) => setFilter('status', v)}
-          data={InboxStatus.options.map((s) => option(s, `${t(`status.${s}`)} (${counts[s] ?? 0})`))} />
-        <Select label={t('filters.account')} clearable placeholder={t('filters.all')} w={200} value={filters.accountId ?? null} onChange={(v) => setFilter('accountId', v)}
-          data={(accounts.data?.items ?? []).map((a) => option(a.id, `${a.platform} · @${a.handle}`))} />
-        <Select label={t('filters.platform')} clearable placeholder={t('filters.all')} w={140} value={filters.platform ?? null} onChange={(v) => setFilter('platform', v)}
-          data={[...new Set((accounts.data?.items ?? []).map((a) => a.platform))].map((p) => option(p, p))} />
-        <Select label={t('filters.kind')} clearable placeholder={t('filters.all')} w={160} value={filters.kind ?? null} onChange={(v) => setFilter('kind', v)}
-          data={InboxKind.options.map((k) => option(k, t(`kind.${k}`)))} />
-        <Select label={t('filters.lang')} clearable placeholder={t('filters.all')} w={170} value={filters.lang ?? null} onChange={(v) => setFilter('lang', v)}
-          data={InboxLang.options.map((l) => option(l, t(`lang.${l}`)))} />
-        <Select label={t('filters.category')} clearable placeholder={t('filters.all')} w={160} value={filters.category ?? null} onChange={(v) => setFilter('category', v)}
-          data={moderationCategories.map((c) => option(c, t(`category.${c}`)))} />
-        <TextInput label={t('filters.search')} w={220} defaultValue={filters.q ?? ''} onKeyDown={(e) => e.key === 'Enter' && setFilter('q', e.currentTarget.value.trim())} onBlur={(e) => setFilter('q', e.currentTarget.value.trim())} />
+        <Select
+          label={t('filters.status')}
+          clearable
+          placeholder={t('filters.all')}
+          w={170}
+          value={filters.status ?? null}
+          onChange={(v) => setFilter('status', v)}
+          data={InboxStatus.options.map((s) => option(s, `${t(`status.${s}`)} (${counts[s] ?? 0})`))}
+        />
+        <Select
+          label={t('filters.account')}
+          clearable
+          placeholder={t('filters.all')}
+          w={200}
+          value={filters.accountId ?? null}
+          onChange={(v) => setFilter('accountId', v)}
+          data={(accounts.data?.items ?? []).map((a) => option(a.id, `${a.platform} · @${a.handle}`))}
+        />
+        <Select
+          label={t('filters.platform')}
+          clearable
+          placeholder={t('filters.all')}
+          w={140}
+          value={filters.platform ?? null}
+          onChange={(v) => setFilter('platform', v)}
+          data={[...new Set((accounts.data?.items ?? []).map((a) => a.platform))].map((p) => option(p, p))}
+        />
+        <Select
+          label={t('filters.kind')}
+          clearable
+          placeholder={t('filters.all')}
+          w={160}
+          value={filters.kind ?? null}
+          onChange={(v) => setFilter('kind', v)}
+          data={InboxKind.options.map((k) => option(k, t(`kind.${k}`)))}
+        />
+        <Select
+          label={t('filters.lang')}
+          clearable
+          placeholder={t('filters.all')}
+          w={170}
+          value={filters.lang ?? null}
+          onChange={(v) => setFilter('lang', v)}
+          data={InboxLang.options.map((l) => option(l, t(`lang.${l}`)))}
+        />
+        <Select
+          label={t('filters.category')}
+          clearable
+          placeholder={t('filters.all')}
+          w={160}
+          value={filters.category ?? null}
+          onChange={(v) => setFilter('category', v)}
+          data={moderationCategories.map((c) => option(c, t(`category.${c}`)))}
+        />
+        <TextInput
+          label={t('filters.search')}
+          w={220}
+          defaultValue={filters.q ?? ''}
+          onKeyDown={(e) => e.key === 'Enter' && setFilter('q', e.currentTarget.value.trim())}
+          onBlur={(e) => setFilter('q', e.currentTarget.value.trim())}
+        />
       </Group>
 
       {selected.size > 0 && (
         <Alert color="indigo" variant="light" p="xs">
           <Group gap="xs">
-            <Text size="sm" fw={600}>{t('actions.selected', { count: selected.size })}</Text>
-            <Button size="compact-sm" color="red" variant="light" onClick={() => bulkCommand('hide')}>{t('actions.hide')}</Button>
-            <Button size="compact-sm" variant="light" onClick={() => bulkCommand('unhide')}>{t('actions.unhide')}</Button>
-            <Button size="compact-sm" color="green" variant="light" onClick={() => bulkCommand('keep')}>{t('actions.keep')}</Button>
-            <Button size="compact-sm" color="red" variant="subtle" onClick={() => bulkCommand('delete')}>{t('actions.delete')}</Button>
-            <Button size="compact-sm" color="gray" variant="subtle" onClick={() => setSelected(new Set())}>{t('actions.clearSelection')}</Button>
+            <Text size="sm" fw={600}>
+              {t('actions.selected', { count: selected.size })}
+            </Text>
+            <Button size="compact-sm" color="red" variant="light" onClick={() => bulkCommand('hide')}>
+              {t('actions.hide')}
+            </Button>
+            <Button size="compact-sm" variant="light" onClick={() => bulkCommand('unhide')}>
+              {t('actions.unhide')}
+            </Button>
+            <Button size="compact-sm" color="green" variant="light" onClick={() => bulkCommand('keep')}>
+              {t('actions.keep')}
+            </Button>
+            <Button size="compact-sm" color="red" variant="subtle" onClick={() => bulkCommand('delete')}>
+              {t('actions.delete')}
+            </Button>
+            <Button size="compact-sm" color="gray" variant="subtle" onClick={() => setSelected(new Set())}>
+              {t('actions.clearSelection')}
+            </Button>
           </Group>
         </Alert>
       )}
@@ -184,7 +294,9 @@ export function InboxPage() {
       ) : list.isError ? (
         <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
       ) : items.length === 0 ? (
-        <Alert color="gray" title={t('empty.title')}>{t('empty.body')}</Alert>
+        <Alert color="gray" title={t('empty.title')}>
+          {t('empty.body')}
+        </Alert>
       ) : (
         <Stack gap="xs" role="list">
           {items.map((item, i) => (
@@ -194,7 +306,14 @@ export function InboxPage() {
                 active={current?.id === item.id}
                 selected={selected.has(item.id)}
                 onFocus={() => setCursor(i)}
-                onSelect={(on) => setSelected((s) => { const n = new Set(s); if (on) n.add(item.id); else n.delete(item.id); return n; })}
+                onSelect={(on) =>
+                  setSelected((s) => {
+                    const n = new Set(s);
+                    if (on) n.add(item.id);
+                    else n.delete(item.id);
+                    return n;
+                  })
+                }
                 onCommand={(c) => command(item, c)}
               />
             </div>
@@ -202,7 +321,14 @@ export function InboxPage() {
         </Stack>
       )}
       {total > PAGE && (
-        <Pagination total={Math.ceil(total / PAGE)} value={filters.offset / PAGE + 1} onChange={(p) => { setFilters((f) => ({ ...f, offset: (p - 1) * PAGE })); setCursor(0); }} />
+        <Pagination
+          total={Math.ceil(total / PAGE)}
+          value={filters.offset / PAGE + 1}
+          onChange={(p) => {
+            setFilters((f) => ({ ...f, offset: (p - 1) * PAGE }));
+            setCursor(0);
+          }}
+        />
       )}
 
       <ItemDetailDrawer id={openId} onClose={() => setOpenId(null)} />
@@ -212,10 +338,28 @@ export function InboxPage() {
           <Stack>
             {pending.action === 'delete' && <Alert color="red">{t('reason.confirmDelete')}</Alert>}
             {pending.required && <Text size="sm">{t('reason.requiredHint')}</Text>}
-            <Textarea label={t('reason.label')} value={text} onChange={(e) => setText(e.currentTarget.value)} maxLength={500} rows={3} data-autofocus required={pending.required} />
+            <Textarea
+              label={t('reason.label')}
+              value={text}
+              onChange={(e) => setText(e.currentTarget.value)}
+              maxLength={500}
+              rows={3}
+              data-autofocus
+              required={pending.required}
+            />
             <Group justify="flex-end">
-              <Button variant="default" onClick={() => setPending(null)}>{t('reason.cancel')}</Button>
-              <Button color="red" disabled={pending.required && !text.trim()} onClick={() => { const p = pending; setPending(null); void run(p.ids, { action: p.action, reason: text.trim() || undefined }); }}>
+              <Button variant="default" onClick={() => setPending(null)}>
+                {t('reason.cancel')}
+              </Button>
+              <Button
+                color="red"
+                disabled={pending.required && !text.trim()}
+                onClick={() => {
+                  const p = pending;
+                  setPending(null);
+                  void run(p.ids, { action: p.action, reason: text.trim() || undefined });
+                }}
+              >
                 {t(`actions.${pending.action}`)}
               </Button>
             </Group>
@@ -226,18 +370,33 @@ export function InboxPage() {
       <Modal opened={pending?.kind === 'reply'} onClose={() => setPending(null)} title={t('reply.title')}>
         {pending?.kind === 'reply' && (
           <Stack>
-            <Textarea label={t('reply.label')} value={text} onChange={(e) => setText(e.currentTarget.value)} maxLength={2000} rows={4} data-autofocus />
+            <Textarea
+              label={t('reply.label')}
+              value={text}
+              onChange={(e) => setText(e.currentTarget.value)}
+              maxLength={2000}
+              rows={4}
+              data-autofocus
+            />
             <Group justify="flex-end">
-              <Button variant="default" onClick={() => setPending(null)}>{t('reason.cancel')}</Button>
-              <Button disabled={!text.trim()} loading={reply.isPending} onClick={async () => {
-                try {
-                  await reply.mutateAsync({ id: pending.id, text: text.trim() });
-                  setPending(null);
-                  notifications.show({ color: 'green', message: t('actions.done') });
-                } catch (err) {
-                  notifications.show({ color: 'red', message: errorMessage(err) });
-                }
-              }}>{t('reply.send')}</Button>
+              <Button variant="default" onClick={() => setPending(null)}>
+                {t('reason.cancel')}
+              </Button>
+              <Button
+                disabled={!text.trim()}
+                loading={reply.isPending}
+                onClick={async () => {
+                  try {
+                    await reply.mutateAsync({ id: pending.id, text: text.trim() });
+                    setPending(null);
+                    notifications.show({ color: 'green', message: t('actions.done') });
+                  } catch (err) {
+                    notifications.show({ color: 'red', message: errorMessage(err) });
+                  }
+                }}
+              >
+                {t('reply.send')}
+              </Button>
             </Group>
           </Stack>
         )}

@@ -58,7 +58,8 @@ export function useInboxItem(id: string | null) {
 export function useInboxAction() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, body }: { id: string; body: InboxActionBody }) => api.post<InboxItem>(`/api/inbox/items/${encodeURIComponent(id)}/actions`, body),
+    mutationFn: ({ id, body }: { id: string; body: InboxActionBody }) =>
+      api.post<InboxItem>(`/api/inbox/items/${encodeURIComponent(id)}/actions`, body),
     onSettled: () => qc.invalidateQueries({ queryKey: inboxKeys.all }),
   });
 }
@@ -74,7 +75,8 @@ export function useInboxBulk() {
 export function useInboxReply() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, text }: { id: string; text: string }) => api.post<InboxItem>(`/api/inbox/items/${encodeURIComponent(id)}/reply`, { text }),
+    mutationFn: ({ id, text }: { id: string; text: string }) =>
+      api.post<InboxItem>(`/api/inbox/items/${encodeURIComponent(id)}/reply`, { text }),
     onSettled: () => qc.invalidateQueries({ queryKey: inboxKeys.all }),
   });
 }
@@ -89,7 +91,8 @@ export function useInboxAccounts(institutionId?: string) {
 export function useSetPolicy() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, autoHide }: { id: string; autoHide: boolean }) => api.put<InboxAccount>(`/api/inbox/accounts/${encodeURIComponent(id)}/policy`, { autoHide }),
+    mutationFn: ({ id, autoHide }: { id: string; autoHide: boolean }) =>
+      api.put<InboxAccount>(`/api/inbox/accounts/${encodeURIComponent(id)}/policy`, { autoHide }),
     onSettled: () => qc.invalidateQueries({ queryKey: ['inbox', 'accounts'] }),
   });
 }
@@ -121,7 +124,8 @@ export function useSaveAutoReply() {
 export function useAutoReplyLog(institutionId: string) {
   return useQuery({
     queryKey: inboxKeys.autoReplyLog(institutionId),
-    queryFn: ({ signal }) => api.get<{ items: AutoReplyLogItem[] }>('/api/inbox/autoreply/log', { signal, query: { institutionId, limit: 30 } }),
+    queryFn: ({ signal }) =>
+      api.get<{ items: AutoReplyLogItem[] }>('/api/inbox/autoreply/log', { signal, query: { institutionId, limit: 30 } }),
     enabled: !!institutionId,
     refetchInterval: 30_000,
   });

@@ -1,5 +1,19 @@
 import { useState } from 'react';
-import { Alert, Badge, Button, EmptyState, Group, Modal, Pagination, SegmentedControl, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  EmptyState,
+  Group,
+  Modal,
+  Pagination,
+  SegmentedControl,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { OffboardingItem } from '@courtdesk/contracts';
 import { ErrorAlert } from '../../app/errors';
@@ -14,7 +28,11 @@ const pageSize = 30;
 /** Shows how old open off-boarding items are; the colour warns when a step has waited too long. */
 export function AgeBadge({ days }: { days: number }) {
   const { t } = useTranslation('offboarding');
-  return <Badge color={days >= 7 ? 'red' : days >= 2 ? 'orange' : 'blue'} variant="light">{t('age', { count: days })}</Badge>;
+  return (
+    <Badge color={days >= 7 ? 'red' : days >= 2 ? 'orange' : 'blue'} variant="light">
+      {t('age', { count: days })}
+    </Badge>
+  );
 }
 
 /** A compact card for a dashboard: open off-boarding items and the oldest one's age. */
@@ -43,10 +61,26 @@ export function OffboardingPage() {
     <Stack gap="md">
       <Stack gap={4}>
         <Title order={1}>{t('title')}</Title>
-        <Text c="dimmed" size="sm">{t('intro')}</Text>
+        <Text c="dimmed" size="sm">
+          {t('intro')}
+        </Text>
       </Stack>
-      <SegmentedControl value={status} onChange={(v) => { setStatus(v as 'open' | 'done'); setPage(1); }} data={[{ value: 'open', label: t('status.open') }, { value: 'done', label: t('status.done') }]} w="fit-content" aria-label={t('statusLabel')} />
-      {q.data && status === 'open' && q.data.open > 0 && <Text size="sm">{t('summary.text', { count: q.data.open, days: q.data.oldestOpenDays ?? 0 })}</Text>}
+      <SegmentedControl
+        value={status}
+        onChange={(v) => {
+          setStatus(v as 'open' | 'done');
+          setPage(1);
+        }}
+        data={[
+          { value: 'open', label: t('status.open') },
+          { value: 'done', label: t('status.done') },
+        ]}
+        w="fit-content"
+        aria-label={t('statusLabel')}
+      />
+      {q.data && status === 'open' && q.data.open > 0 && (
+        <Text size="sm">{t('summary.text', { count: q.data.open, days: q.data.oldestOpenDays ?? 0 })}</Text>
+      )}
       <ErrorAlert error={q.error} onRetry={() => void q.refetch()} />
       {q.isPending && <TableSkeleton rows={6} />}
       {q.data &&
@@ -70,12 +104,33 @@ export function OffboardingPage() {
                 <Table.Tbody>
                   {q.data.items.map((i) => (
                     <Table.Tr key={i.id}>
-                      <Table.Td>{i.person.name}<Text size="xs" c="dimmed">{t(`left.${i.person.status}`, { defaultValue: i.person.status })}{i.person.leftAt ? ` · ${formatDate(i.person.leftAt)}` : ''} · {label(i.institutionId)}</Text></Table.Td>
+                      <Table.Td>
+                        {i.person.name}
+                        <Text size="xs" c="dimmed">
+                          {t(`left.${i.person.status}`, { defaultValue: i.person.status })}
+                          {i.person.leftAt ? ` · ${formatDate(i.person.leftAt)}` : ''} · {label(i.institutionId)}
+                        </Text>
+                      </Table.Td>
                       <Table.Td>{t(`steps.${i.step}`)}</Table.Td>
                       <Table.Td>{i.account ? `${i.account.platform} · @${i.account.handle}` : '—'}</Table.Td>
                       <Table.Td>{i.owner?.name ?? t('noOwner')}</Table.Td>
-                      <Table.Td>{i.status === 'open' ? <AgeBadge days={i.ageDays} /> : <Text size="xs">{t('doneBy', { name: i.doneBy?.name ?? '—', date: i.doneAt ? formatDate(i.doneAt) : '' })}{i.note ? ` · “${i.note}”` : ''}</Text>}</Table.Td>
-                      <Table.Td>{i.canComplete && <Button size="xs" onClick={() => setDoing(i)}>{t('complete')}</Button>}</Table.Td>
+                      <Table.Td>
+                        {i.status === 'open' ? (
+                          <AgeBadge days={i.ageDays} />
+                        ) : (
+                          <Text size="xs">
+                            {t('doneBy', { name: i.doneBy?.name ?? '—', date: i.doneAt ? formatDate(i.doneAt) : '' })}
+                            {i.note ? ` · “${i.note}”` : ''}
+                          </Text>
+                        )}
+                      </Table.Td>
+                      <Table.Td>
+                        {i.canComplete && (
+                          <Button size="xs" onClick={() => setDoing(i)}>
+                            {t('complete')}
+                          </Button>
+                        )}
+                      </Table.Td>
                     </Table.Tr>
                   ))}
                 </Table.Tbody>
@@ -99,10 +154,21 @@ function CompleteModal({ item, onClose }: { item: OffboardingItem; onClose: () =
       <Stack gap="sm">
         <Text size="sm">{t(`stepHelp.${item.step}`)}</Text>
         <Textarea label={t('note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} autosize minRows={2} maxLength={1000} />
-        {complete.error && <Alert color="red" role="alert">{explain(complete.error)}</Alert>}
+        {complete.error && (
+          <Alert color="red" role="alert">
+            {explain(complete.error)}
+          </Alert>
+        )}
         <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>{t('common:actions.cancel')}</Button>
-          <Button onClick={() => complete.mutate({ id: item.id, ...(note.trim() ? { note: note.trim() } : {}) }, { onSuccess: onClose })} loading={complete.isPending}>{t('complete')}</Button>
+          <Button variant="default" onClick={onClose}>
+            {t('common:actions.cancel')}
+          </Button>
+          <Button
+            onClick={() => complete.mutate({ id: item.id, ...(note.trim() ? { note: note.trim() } : {}) }, { onSuccess: onClose })}
+            loading={complete.isPending}
+          >
+            {t('complete')}
+          </Button>
         </Group>
       </Stack>
     </Modal>

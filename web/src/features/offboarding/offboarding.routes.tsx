@@ -3,4 +3,6 @@ import { IconUsers } from '../../app/icons';
 import { OffboardingPage } from './OffboardingPage';
 
 /** Off-boarding checklists (art. 5.7). */
-export const offboardingRoutes: AppRoute[] = [{ path: '/offboarding', element: <OffboardingPage />, navLabelKey: 'offboarding:nav.title', icon: IconUsers, section: 'organisation' }];
+export const offboardingRoutes: AppRoute[] = [
+  { path: '/offboarding', element: <OffboardingPage />, navLabelKey: 'offboarding:nav.title', icon: IconUsers, section: 'organisation' },
+];

@@ -6,8 +6,35 @@ import { anonymous, mockApi, renderApp } from '../../test/render';
 const register: PublicRegister = {
   generatedAt: '2026-11-20T10:00:00Z',
   institutions: [
-    { code: 'bc-prishtine', nameSq: 'Gjykata Themelore në Prishtinë', nameSrLatn: 'Osnovni sud u Prištini', nameSrCyrl: 'Основни суд у Приштини', nameEn: 'Basic Court of Prishtina', website: null, accounts: [{ platform: 'facebook', handle: 'gjthprishtine', displayName: 'Gjykata Themelore në Prishtinë', url: 'https://facebook.com/gjthprishtine', openedAt: '2019-05-14', verifiedByDecision: true }] },
-    { code: 'appeals', nameSq: 'Gjykata e Apelit', nameSrLatn: 'Apelacioni sud', nameSrCyrl: 'Апелациони суд', nameEn: 'Court of Appeals', website: null, accounts: [{ platform: 'x', handle: 'gjykataeapelit', displayName: 'Gjykata e Apelit', url: null, openedAt: null, verifiedByDecision: false }] },
+    {
+      code: 'bc-prishtine',
+      nameSq: 'Gjykata Themelore në Prishtinë',
+      nameSrLatn: 'Osnovni sud u Prištini',
+      nameSrCyrl: 'Основни суд у Приштини',
+      nameEn: 'Basic Court of Prishtina',
+      website: null,
+      accounts: [
+        {
+          platform: 'facebook',
+          handle: 'gjthprishtine',
+          displayName: 'Gjykata Themelore në Prishtinë',
+          url: 'https://facebook.com/gjthprishtine',
+          openedAt: '2019-05-14',
+          verifiedByDecision: true,
+        },
+      ],
+    },
+    {
+      code: 'appeals',
+      nameSq: 'Gjykata e Apelit',
+      nameSrLatn: 'Apelacioni sud',
+      nameSrCyrl: 'Апелациони суд',
+      nameEn: 'Court of Appeals',
+      website: null,
+      accounts: [
+        { platform: 'x', handle: 'gjykataeapelit', displayName: 'Gjykata e Apelit', url: null, openedAt: null, verifiedByDecision: false },
+      ],
+    },
   ],
 };
 

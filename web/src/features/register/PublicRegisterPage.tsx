@@ -25,10 +25,18 @@ export function PublicRegisterPage() {
   const lang = i18n.resolvedLanguage ?? i18n.language;
   const formatDate = useFormatDate();
   const [q, setQ] = useState('');
-  const reg = useQuery({ queryKey: ['public-register'], queryFn: ({ signal }) => api.get<PublicRegister>('/public/accounts.json', { signal, quiet401: true }) });
+  const reg = useQuery({
+    queryKey: ['public-register'],
+    queryFn: ({ signal }) => api.get<PublicRegister>('/public/accounts.json', { signal, quiet401: true }),
+  });
   const needle = normaliseForSearch(q.trim());
   const shown = (reg.data?.institutions ?? [])
-    .map((i) => ({ ...i, accounts: i.accounts.filter((a) => !needle || normaliseForSearch(`${a.handle} ${a.displayName} ${i.nameSq} ${i.nameSrLatn} ${i.nameEn}`).includes(needle)) }))
+    .map((i) => ({
+      ...i,
+      accounts: i.accounts.filter(
+        (a) => !needle || normaliseForSearch(`${a.handle} ${a.displayName} ${i.nameSq} ${i.nameSrLatn} ${i.nameEn}`).includes(needle),
+      ),
+    }))
     .filter((i) => i.accounts.length > 0);
   return (
     <Box mih="100vh" bg="gray.0" py="xl">
@@ -47,8 +55,14 @@ export function PublicRegisterPage() {
           {reg.data && shown.length === 0 && <EmptyState title={t('emptyTitle')} description={t('emptyText')} />}
           {shown.map((i) => (
             <Card key={i.code} withBorder component="section" aria-labelledby={`inst-${i.code}`}>
-              <Title order={2} size="h4" id={`inst-${i.code}`}>{nameOf(i, lang)}</Title>
-              {i.website && <Anchor href={i.website} size="sm" rel="noopener noreferrer">{i.website}</Anchor>}
+              <Title order={2} size="h4" id={`inst-${i.code}`}>
+                {nameOf(i, lang)}
+              </Title>
+              {i.website && (
+                <Anchor href={i.website} size="sm" rel="noopener noreferrer">
+                  {i.website}
+                </Anchor>
+              )}
               <Table.ScrollContainer minWidth={560}>
                 <Table mt="xs">
                   <Table.Thead>
@@ -64,10 +78,28 @@ export function PublicRegisterPage() {
                     {i.accounts.map((a) => (
                       <Table.Tr key={`${a.platform}:${a.handle}`}>
                         <Table.Td>{t(`platforms.${a.platform}`, { defaultValue: a.platform })}</Table.Td>
-                        <Table.Td>{a.url ? <Anchor href={a.url} rel="noopener noreferrer">@{a.handle}</Anchor> : `@${a.handle}`}</Table.Td>
+                        <Table.Td>
+                          {a.url ? (
+                            <Anchor href={a.url} rel="noopener noreferrer">
+                              @{a.handle}
+                            </Anchor>
+                          ) : (
+                            `@${a.handle}`
+                          )}
+                        </Table.Td>
                         <Table.Td>{a.displayName}</Table.Td>
                         <Table.Td>{a.openedAt ? formatDate(a.openedAt) : '—'}</Table.Td>
-                        <Table.Td>{a.verifiedByDecision ? <Badge color="green" variant="light">{t('verified')}</Badge> : <Badge color="gray" variant="light">{t('registered')}</Badge>}</Table.Td>
+                        <Table.Td>
+                          {a.verifiedByDecision ? (
+                            <Badge color="green" variant="light">
+                              {t('verified')}
+                            </Badge>
+                          ) : (
+                            <Badge color="gray" variant="light">
+                              {t('registered')}
+                            </Badge>
+                          )}
+                        </Table.Td>
                       </Table.Tr>
                     ))}
                   </Table.Tbody>
@@ -75,7 +107,14 @@ export function PublicRegisterPage() {
               </Table.ScrollContainer>
             </Card>
           ))}
-          {reg.data && <Text size="xs" c="dimmed">{t('generated', { date: formatDate(reg.data.generatedAt) })} · <Anchor href="/public/accounts.json" size="xs">JSON</Anchor></Text>}
+          {reg.data && (
+            <Text size="xs" c="dimmed">
+              {t('generated', { date: formatDate(reg.data.generatedAt) })} ·{' '}
+              <Anchor href="/public/accounts.json" size="xs">
+                JSON
+              </Anchor>
+            </Text>
+          )}
         </Stack>
       </Container>
     </Box>

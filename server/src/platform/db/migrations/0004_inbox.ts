@@ -165,7 +165,18 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const t of ['webhook_secrets', 'webhook_events', 'inbox_cursors', 'inbox_account_policies', 'autoreply_settings', 'autoreply_conversations', 'inbox_replies', 'inbox_evidence', 'inbox_actions', 'inbox_items']) {
+  for (const t of [
+    'webhook_secrets',
+    'webhook_events',
+    'inbox_cursors',
+    'inbox_account_policies',
+    'autoreply_settings',
+    'autoreply_conversations',
+    'inbox_replies',
+    'inbox_evidence',
+    'inbox_actions',
+    'inbox_items',
+  ]) {
     await db.schema.dropTable(t).ifExists().execute();
   }
 }
