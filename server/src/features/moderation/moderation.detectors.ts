@@ -173,6 +173,23 @@ function curseAtThing(ctx: Ctx, h: Hit): boolean {
   return true;
 }
 
+/**
+ * A curse opening the comment, set off by punctuation, with a complaint after it that targets no one
+ * ("Jebem ti, opet odložili ročište", "Pidhi nanës, prap u shty seanca"): an interjection, not an insult.
+ */
+function curseInterjection(ctx: Ctx, h: Hit): boolean {
+  const toks = ctx.p.toks;
+  for (let i = 0; i < h.t0; i++) if (toks[i]!.kind === WORD) return false;
+  if (toks[h.t1 + 1]?.kind !== PUNCT) return false;
+  let words = 0;
+  for (let i = h.t1 + 1; i < toks.length; i++) {
+    if (toks[i]!.kind !== WORD) continue;
+    if ((ctx.flags[i]! & F_TARGET) !== 0) return false;
+    words++;
+  }
+  return words >= 2;
+}
+
 /** Insults: derogatory person nouns, harsh words aimed at a person, animals, directed curses. */
 export function detectInsult(ctx: Ctx): Finding[] {
   const out: Finding[] = [];
@@ -184,7 +201,7 @@ export function detectInsult(ctx: Ctx): Finding[] {
     out.push(f('insult', 'insult.person-term', 'remove', h));
   }
   for (const h of hitsOf(ctx, 'insult', 'curse')) {
-    if (condemned(ctx, h) || curseAtThing(ctx, h)) continue;
+    if (condemned(ctx, h) || curseAtThing(ctx, h) || curseInterjection(ctx, h)) continue;
     out.push(f('insult', 'insult.curse', 'remove', h));
   }
   for (const h of hitsOf(ctx, 'insult', 'evaluative')) {
@@ -232,10 +249,19 @@ const THREAT_EMOJI = new Set(['💣', '🔪', '🔫', '🪓', '⚰', '⚰️', '
 const SOURCE_PREP = new Set(['from', 'by', 'nga', 'prej', 'od', 'kod', 'iz', 'sa']);
 const PARTY_ARTICLE = new Set(['i', 'e', 'te', 'the', 'a', 'an', 'tij', 'saj', 'his', 'her']);
 
+/** Relatives/associates of a party: "from the defendant's brother", "nga familja e të akuzuarit", "od brata optuženog". */
+const PARTY_KIN = new Set([
+  'brother', 'sister', 'father', 'mother', 'family', 'wife', 'husband', 'son', 'daughter', 'cousin', 'uncle', 'lawyer', 'company', 'friends', 'relatives',
+  'vellai', 'vellait', 'motra', 'babai', 'babait', 'nena', 'familja', 'familjes', 'gruaja', 'burri', 'djali', 'vajza', 'kushiri', 'kushuriri', 'xhaxhai', 'avokati', 'kompania', 'te afermit',
+  'brata', 'brat', 'sestre', 'oca', 'majke', 'porodice', 'porodica', 'zene', 'supruge', 'muza', 'sina', 'cerke', 'rodjaka', 'roda', 'strica', 'advokata', 'firme',
+]);
+
 function afterSourcePrep(ctx: Ctx, r: Hit): boolean {
   const toks = ctx.p.toks;
   let i = r.t0 - 1;
-  if (toks[i] && PARTY_ARTICLE.has(toks[i]!.norm)) i--;
+  // "from [the] defendant", and a party's relative or associate as the source: "from the defendant's brother",
+  // "nga vëllai i të akuzuarit", "od brata optuženog" (at most two such words)
+  for (let k = 0; k < 4 && toks[i] && (PARTY_ARTICLE.has(toks[i]!.norm) || (k < 3 && PARTY_KIN.has(toks[i]!.norm))); k++) i--;
   return !!toks[i] && SOURCE_PREP.has(toks[i]!.norm);
 }
 
@@ -341,7 +367,7 @@ export function detectThreat(ctx: Ctx): Finding[] {
 const NUMWORD = '(?:\\d+(?: [,.] \\d{3})*|(?:(?:one|two|three|five|ten|twenty|fifty|hundred|a hundred|nje|dy|tre|pese|dhjete|njezet|pesedhjete|njeqind|dyqind|pesqind|jedan|dva|tri|pet|deset|dvadeset|pedeset|sto|dvesta|tristo|petsto)(?: (?:hundred|qind))?))';
 const MONEY_RE = new RegExp(` ${NUMWORD}(?: (?:mije|mij|hiljada|hiljade|hiljadu|thousand|k|million|milion|miliona))? (?:euro|euros|eur|evra|eura|€|dollars|usd|\\$|franga|denara|dinara|dinar|din|rsd|lek|leke) `, 'g');
 const TRANSFER = new Set([
-  'took', 'taken', 'received', 'accepted', 'got', 'paid', 'gave', 'mori', 'marre', 'paguar', 'pagoi', 'dha', 'dhene', 'uzeo', 'uzela', 'primio', 'primila', 'dao', 'dala', 'platio', 'platila', 'dobio', 'dobila',
+  'took', 'taken', 'received', 'pocketed', 'pocketing', 'accepted', 'got', 'paid', 'gave', 'mori', 'marre', 'paguar', 'pagoi', 'dha', 'dhene', 'uzeo', 'uzela', 'primio', 'primila', 'dao', 'dala', 'platio', 'platila', 'dobio', 'dobila',
   // a decision sold for money: "for 5,000 euros he released…", "za sto hiljada dinara pustio…"
   'wired', 'sent', 'transferred', 'dergoi', 'derguan', 'transferoi', 'poslao', 'poslala', 'uplatio', 'uplatila', 'uplatili',
   'released', 'acquitted', 'freed', 'dropped', 'liroi', 'liruar', 'leshoi', 'leshuar', 'fali', 'pustio', 'pustila', 'oslobodio', 'oslobodila', 'obustavio', 'odbacio',
@@ -435,6 +461,8 @@ export function detectDoxxing(ctx: Ctx): Finding[] {
 const URL_RE = /(?:https?:\/\/|www\.)\S+|\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|net|org|info|biz|shop|store|club|xyz|online|site|top|io|app|link|ly|me|co|bet|casino|vip|win|live|pro|ks|rs|al|mk|eu)\b/;
 const PHONE_RE = /(?:\+|00)\d[\d ]{7,}\d|\b0\d{2}[ -]?\d{3}[ -]?\d{3,4}\b/;
 
+const WARN_RE = /\b(?:scams?|fraud|beware|warns?|mashtrim\w*|paralajm\w*|prevar\w*|upozor\w*|čuvajte|cuvajte)\b/i;
+
 /** Spam: ads, shop links, gambling/crypto, phishing, "earn money". */
 export function detectSpam(ctx: Ctx): Finding[] {
   const nt = ctx.p.nt.text;
@@ -451,6 +479,8 @@ export function detectSpam(ctx: Ctx): Finding[] {
   const cues = c.length + s.length + ph.length + k.length;
   const score = (url ? 2 : 0) + (phone ? 1 : 0) + c.length + 2 * s.length + 2 * ph.length + k.length;
   const first = ph[0] ?? s[0] ?? c[0] ?? k[0];
+  // a warning about scams with no link or number to follow ("crypto fraud is on the rise, the court warns…")
+  if (!url && !phone && WARN_RE.test(nt)) return [];
   if (url && cues >= 1) {
     const os = ctx.p.nt.starts[url.index] ?? 0;
     const oe = ctx.p.nt.ends[url.index + url[0].length - 1] ?? os;
