@@ -18,6 +18,7 @@ import { rightsOnAccount } from '../decisions/rights.js';
 import { readSignedAct } from '../decisions/signed-act.js';
 import type { AccountsTable } from './accounts.tables.js';
 import { checkHandle } from './handles.js';
+import { accountRow } from './accounts.rows.js';
 
 type RequestInput = z.output<typeof AccountRequestBody>;
 type RegisterInput = z.output<typeof AccountRegisterBody>;
@@ -55,36 +56,17 @@ function newRow(
   status: AccountsTable['status'],
 ): AccountsTable {
   const now = nowIso();
-  return {
+  return accountRow({
     id: newId(),
     institution_id: institutionId,
     platform,
     handle,
     display_name: displayName,
-    url: null,
     external_id: platform === 'sandbox' ? handle : null,
-    opened_with_email: null,
-    opened_at: null,
-    opened_before_manual: 0,
-    authorising_decision_id: null,
     status,
-    description: '{}',
-    address: null,
-    postal_code: null,
-    phone: null,
-    email: null,
-    website: null,
-    picture_hash: null,
-    auto_reply_configured: 0,
-    facebook_admin_official_email: null,
-    requested_by: null,
-    requested_at: null,
-    request_note: null,
-    closed_at: null,
-    closed_reason: null,
     created_at: now,
     updated_at: now,
-  };
+  });
 }
 
 /** Art. 3.3: asks the head of the institution for permission to open a new official account. */

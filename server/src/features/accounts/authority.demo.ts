@@ -11,6 +11,7 @@ import { compareRoles } from './drift.js';
 import { suggestHandle } from './handles.js';
 import { dHash } from './perceptual-hash.js';
 import { decidedPeople } from './platform.service.js';
+import { accountRow } from './accounts.rows.js';
 
 /**
  * Demo data for the register: one sandbox account per court and the KJC, with a brand-kit logo that
@@ -183,19 +184,16 @@ async function seedAccount(trx: Trx, instId: string, i: number, code: string): P
     .select(['email', 'website', 'address', 'phone', 'postal_code'])
     .where('id', '=', instId)
     .executeTakeFirstOrThrow();
-  const row: AccountsTable = {
+  const row: AccountsTable = accountRow({
     id: newId(),
     institution_id: instId,
     platform: 'sandbox',
     handle,
     display_name: inst.name_sq,
-    url: null,
     external_id: handle,
     opened_with_email: fresh.email ?? `pio.${handle}@gjyqesori-rks.org`,
     opened_at: '2019-05-14T00:00:00.000Z',
     opened_before_manual: 1,
-    authorising_decision_id: null,
-    status: 'active',
     description: JSON.stringify(description),
     address: fresh.address ?? `Sheshi i Drejtësisë p.n., ${inst.seat}`,
     postal_code: fresh.postal_code ?? POSTAL[inst.seat] ?? '10000',
@@ -204,15 +202,9 @@ async function seedAccount(trx: Trx, instId: string, i: number, code: string): P
     website: fresh.website ?? 'https://www.gjyqesori-rks.org',
     picture_hash: hash,
     auto_reply_configured: 1,
-    facebook_admin_official_email: null,
-    requested_by: null,
-    requested_at: null,
-    request_note: null,
-    closed_at: null,
-    closed_reason: null,
     created_at: now,
     updated_at: now,
-  };
+  });
   await trx.insertInto('accounts').values(row).execute();
   await sandbox.ensureAccount(trx, handle, {
     handle,

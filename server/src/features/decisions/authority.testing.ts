@@ -1,6 +1,7 @@
 import type { TestContext } from '../../../test/app.js';
 import { newId, nowIso } from '../../platform/ids.js';
 import type { AccountsTable } from '../accounts/accounts.tables.js';
+import { accountRow } from '../accounts/accounts.rows.js';
 
 /** Test helpers for the authority features: accounts straight into the register, PDFs, counts. */
 
@@ -9,37 +10,18 @@ export async function insertAccount(ctx: TestContext, o: Partial<AccountsTable> 
   const now = nowIso();
   const id = newId();
   const { institution, ...rest } = o;
-  const row: AccountsTable = {
+  const row: AccountsTable = accountRow({
     id,
     institution_id: `inst-${institution ?? 'bc-prishtine'}`,
     platform: 'sandbox',
     handle: `acct${++n}${id.slice(0, 6)}`,
     display_name: 'Gjykata Themelore në Prishtinë',
-    url: null,
     external_id: null,
-    opened_with_email: null,
     opened_at: '2023-01-10T00:00:00.000Z',
-    opened_before_manual: 0,
-    authorising_decision_id: null,
-    status: 'active',
-    description: '{}',
-    address: null,
-    postal_code: null,
-    phone: null,
-    email: null,
-    website: null,
-    picture_hash: null,
-    auto_reply_configured: 0,
-    facebook_admin_official_email: null,
-    requested_by: null,
-    requested_at: null,
-    request_note: null,
-    closed_at: null,
-    closed_reason: null,
     created_at: now,
     updated_at: now,
     ...rest,
-  };
+  });
   if (row.external_id === null) row.external_id = row.handle;
   await ctx.database.db.insertInto('accounts').values(row).execute();
   return row;

@@ -4,6 +4,7 @@ import { build, createTestApp, type TestContext } from '../../../test/app.js';
 import { newId, nowIso } from '../../platform/ids.js';
 import type { AccessLevel, DecisionKind, DecisionRole } from './decisions.tables.js';
 import { accountsWhereUserHas, isPresidentOf, rightsOnAccount } from './rights.js';
+import { accountRow } from '../accounts/accounts.rows.js';
 
 describeEachEngine('rights from decisions', (engine) => {
   let ctx: TestContext;
@@ -17,36 +18,20 @@ describeEachEngine('rights from decisions', (engine) => {
     const now = nowIso();
     await ctx.database.db
       .insertInto('accounts')
-      .values({
-        id,
-        institution_id: `inst-${institution}`,
-        platform: 'sandbox',
-        handle: `h${id.slice(0, 8)}`,
-        display_name: 'Test',
-        url: null,
-        external_id: null,
-        opened_with_email: null,
-        opened_at: now,
-        opened_before_manual: 0,
-        authorising_decision_id: null,
-        status,
-        description: '{}',
-        address: null,
-        postal_code: null,
-        phone: null,
-        email: null,
-        website: null,
-        picture_hash: null,
-        auto_reply_configured: 0,
-        facebook_admin_official_email: null,
-        requested_by: null,
-        requested_at: null,
-        request_note: null,
-        closed_at: null,
-        closed_reason: null,
-        created_at: now,
-        updated_at: now,
-      })
+      .values(
+        accountRow({
+          id,
+          institution_id: `inst-${institution}`,
+          platform: 'sandbox',
+          handle: `h${id.slice(0, 8)}`,
+          display_name: 'Test',
+          external_id: null,
+          opened_at: now,
+          status,
+          created_at: now,
+          updated_at: now,
+        }),
+      )
       .execute();
     return id;
   }

@@ -10,6 +10,7 @@ import { signBody } from '../webhooks/webhook.signature.js';
 import { rotateWebhookSecret, webhookSecret } from '../webhooks/webhook.service.js';
 import { activeAccounts } from './inbox.deps.js';
 import { wakeInbox } from './inbox.wake.js';
+import { accountRow } from '../accounts/accounts.rows.js';
 
 /** Demo accounts created only when the demo has no sandbox account at all (handles follow art. 5.2). */
 const FALLBACK_ACCOUNTS = [
@@ -67,36 +68,19 @@ export const inboxDemoTrafficStarter: BackgroundStarter = async (ctx: AppContext
       const now = nowIso();
       await db
         .insertInto('accounts')
-        .values({
-          id: newId(),
-          institution_id: f.institution,
-          platform: 'sandbox',
-          handle: f.handle,
-          display_name: f.name,
-          url: null,
-          external_id: f.handle,
-          opened_with_email: null,
-          opened_at: now,
-          opened_before_manual: 0,
-          authorising_decision_id: null,
-          status: 'active',
-          description: '{}',
-          address: null,
-          postal_code: null,
-          phone: null,
-          email: null,
-          website: null,
-          picture_hash: null,
-          auto_reply_configured: 0,
-          facebook_admin_official_email: null,
-          requested_by: null,
-          requested_at: null,
-          request_note: null,
-          closed_at: null,
-          closed_reason: null,
-          created_at: now,
-          updated_at: now,
-        })
+        .values(
+          accountRow({
+            id: newId(),
+            institution_id: f.institution,
+            platform: 'sandbox',
+            handle: f.handle,
+            display_name: f.name,
+            external_id: f.handle,
+            opened_at: now,
+            created_at: now,
+            updated_at: now,
+          }),
+        )
         .execute();
     }
     accounts = await sandboxAccounts(db);

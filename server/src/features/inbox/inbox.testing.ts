@@ -4,6 +4,7 @@ import type { Db } from '../../platform/db/database.js';
 import { newId, nowIso } from '../../platform/ids.js';
 import type { AccountsTable } from '../accounts/accounts.tables.js';
 import { createInboxDeps, type InboxDeps } from './inbox.deps.js';
+import { accountRow } from '../accounts/accounts.rows.js';
 
 /** Test helpers for the inbox: deps with a sandbox whose capabilities or calls a test can change. */
 export function sandboxDeps(
@@ -28,36 +29,17 @@ export async function insertInboxAccount(
   const now = nowIso();
   const id = newId();
   const handle = o.handle ?? `inbox${++n}${id.slice(0, 6)}`;
-  const row: AccountsTable = {
+  const row: AccountsTable = accountRow({
     id,
     institution_id: `inst-${o.institution ?? 'bc-prishtine'}`,
     platform: o.platform ?? 'sandbox',
     handle,
     display_name: 'Gjykata Themelore',
-    url: null,
     external_id: handle,
-    opened_with_email: null,
     opened_at: '2023-01-10T00:00:00.000Z',
-    opened_before_manual: 0,
-    authorising_decision_id: null,
-    status: 'active',
-    description: '{}',
-    address: null,
-    postal_code: null,
-    phone: null,
-    email: null,
-    website: null,
-    picture_hash: null,
-    auto_reply_configured: 0,
-    facebook_admin_official_email: null,
-    requested_by: null,
-    requested_at: null,
-    request_note: null,
-    closed_at: null,
-    closed_reason: null,
     created_at: now,
     updated_at: now,
-  };
+  });
   await db.insertInto('accounts').values(row).execute();
   return row;
 }

@@ -7,6 +7,7 @@ import { appendArchive } from '../archive/archive.service.js';
 import { composeText } from '../posts/posts.check.js';
 import { requiredLanguagesOf } from '../posts/posts.repository.js';
 import { PUBLISH_JOB, publishKey } from './publishing.service.js';
+import { accountRow } from '../accounts/accounts.rows.js';
 
 type Lang = 'sq' | 'sr' | 'en' | 'tr' | 'bs';
 const TEXTS: Record<Lang, string[]> = {
@@ -66,36 +67,19 @@ async function demoAccounts(trx: Trx, institutionId: string, code: string) {
     const now = nowIso();
     await trx
       .insertInto('accounts')
-      .values({
-        id: newId(),
-        institution_id: institutionId,
-        platform: 'sandbox',
-        handle,
-        display_name: name,
-        url: null,
-        external_id: handle,
-        opened_with_email: null,
-        opened_at: now,
-        opened_before_manual: 0,
-        authorising_decision_id: null,
-        status: 'active',
-        description: '{}',
-        address: null,
-        postal_code: null,
-        phone: null,
-        email: null,
-        website: null,
-        picture_hash: null,
-        auto_reply_configured: 0,
-        facebook_admin_official_email: null,
-        requested_by: null,
-        requested_at: null,
-        request_note: null,
-        closed_at: null,
-        closed_reason: null,
-        created_at: now,
-        updated_at: now,
-      })
+      .values(
+        accountRow({
+          id: newId(),
+          institution_id: institutionId,
+          platform: 'sandbox',
+          handle,
+          display_name: name,
+          external_id: handle,
+          opened_at: now,
+          created_at: now,
+          updated_at: now,
+        }),
+      )
       .execute();
     rows = await trx
       .selectFrom('accounts')

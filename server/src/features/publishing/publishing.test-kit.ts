@@ -1,6 +1,7 @@
 import { newId, nowIso } from '../../platform/ids.js';
 import type { Db } from '../../platform/db/database.js';
 import type { AccessLevel, DecisionKind, DecisionRole } from '../decisions/decisions.tables.js';
+import { accountRow } from '../accounts/accounts.rows.js';
 
 /**
  * Builders for publishing tests: a register account on the sandbox platform, and a decision in force
@@ -15,36 +16,19 @@ export async function makeAccount(
   const handle = opts.handle ?? `acc${id.slice(0, 8)}`;
   await db
     .insertInto('accounts')
-    .values({
-      id,
-      institution_id: `inst-${opts.institution ?? 'bc-prishtine'}`,
-      platform: opts.platform ?? 'sandbox',
-      handle,
-      display_name: `Account ${handle}`,
-      url: null,
-      external_id: handle,
-      opened_with_email: null,
-      opened_at: now,
-      opened_before_manual: 0,
-      authorising_decision_id: null,
-      status: 'active',
-      description: '{}',
-      address: null,
-      postal_code: null,
-      phone: null,
-      email: null,
-      website: null,
-      picture_hash: null,
-      auto_reply_configured: 0,
-      facebook_admin_official_email: null,
-      requested_by: null,
-      requested_at: null,
-      request_note: null,
-      closed_at: null,
-      closed_reason: null,
-      created_at: now,
-      updated_at: now,
-    })
+    .values(
+      accountRow({
+        id,
+        institution_id: `inst-${opts.institution ?? 'bc-prishtine'}`,
+        platform: opts.platform ?? 'sandbox',
+        handle,
+        display_name: `Account ${handle}`,
+        external_id: handle,
+        opened_at: now,
+        created_at: now,
+        updated_at: now,
+      }),
+    )
     .execute();
   return { id, externalId: handle, handle };
 }
