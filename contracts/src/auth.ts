@@ -26,6 +26,8 @@ export const SessionUser = z.object({
   locale: UiLocale,
   totpEnabled: z.boolean(),
   twoFactorRequired: z.boolean(),
+  /** Signed in with a one-time password (invitation, CLI): a new password must be chosen before anything else. */
+  mustChangePassword: z.boolean(),
 });
 export type SessionUser = z.infer<typeof SessionUser>;
 

@@ -17,6 +17,7 @@ export const testUser: SessionUser = {
   locale: 'sq',
   totpEnabled: true,
   twoFactorRequired: true,
+  mustChangePassword: false,
 };
 
 export const anonymous: MeResponse = { user: null, stage: null, csrfToken: null };

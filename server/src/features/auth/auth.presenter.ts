@@ -15,6 +15,7 @@ export function presentSessionUser(user: UsersTable): SessionUser {
     locale: user.locale,
     totpEnabled: user.totp_enabled === 1,
     twoFactorRequired: twoFactorRequired(user),
+    mustChangePassword: user.must_change_password === 1,
   };
 }
 

@@ -148,3 +148,34 @@ describeEachEngine('sign-in', (engine) => {
     await expect(sql`delete from audit_events`.execute(ctx.database.db)).rejects.toThrow(/append-only/);
   });
 });
+
+describeEachEngine('first sign-in with a one-time password', (engine) => {
+  let ctx: TestContext;
+  beforeAll(async () => {
+    ctx = await createTestApp(engine);
+  });
+  afterAll(() => ctx.close());
+
+  it('an invited person must choose their own password before anything else', async () => {
+    const president = await signIn(ctx, await build.user(ctx, { position: 'president' }));
+    const invited = await president.post('/api/people', {
+      institutionId: 'inst-bc-prishtine',
+      name: 'New Officer',
+      email: `new-${Date.now()}@test.example`,
+      position: 'court_officer',
+    });
+    expect(invited.statusCode).toBe(200);
+    const { person, temporaryPassword } = invited.json();
+    const c = new Client(ctx.app);
+    const login = await c.post('/api/auth/login', { email: person.email, password: temporaryPassword });
+    expect(login.json()).toMatchObject({ stage: 'full', user: { mustChangePassword: true } });
+    const blocked = await c.get('/api/institutions');
+    expect(blocked.statusCode).toBe(403);
+    expect(blocked.json().error.code).toBe('password_change_required');
+    expect(
+      (await c.post('/api/auth/password', { currentPassword: temporaryPassword, newPassword: 'a much better passphrase' })).statusCode,
+    ).toBe(200);
+    expect((await c.get('/api/auth/me')).json().user.mustChangePassword).toBe(false);
+    expect((await c.get('/api/institutions')).statusCode).toBe(200);
+  });
+});

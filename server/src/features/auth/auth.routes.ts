@@ -16,7 +16,7 @@ import { nowIso } from '../../platform/ids.js';
 import { appendAudit } from '../audit/audit.service.js';
 import { presentMe } from './auth.presenter.js';
 import * as auth from './auth.service.js';
-import { clearSessionCookie, requireActor, requireSession, setSessionCookie } from './session.plugin.js';
+import { clearSessionCookie, requireActorAllowingPasswordChange, requireSession, setSessionCookie } from './session.plugin.js';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 409: ErrorBody, 429: ErrorBody };
 const client = (req: FastifyRequest) => ({ ip: req.ip, userAgent: req.headers['user-agent'] ?? null });
@@ -84,7 +84,7 @@ export async function authRoutes(app: App): Promise<void> {
   });
 
   app.post('/api/auth/password', { schema: { tags, body: ChangePasswordBody, response: { 200: Ok, ...errors } } }, async (req) => {
-    const actor = requireActor(req);
+    const actor = requireActorAllowingPasswordChange(req);
     await auth.changePassword(deps, actor.user, actor.session, req.body.currentPassword, req.body.newPassword, client(req));
     return { ok: true as const };
   });

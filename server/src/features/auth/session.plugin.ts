@@ -52,6 +52,17 @@ export function requireActor(req: FastifyRequest): Actor {
       actor.session.stage === 'totp' ? 'Enter your two-factor code first.' : 'Set up two-factor authentication first.',
     );
   }
+  if (actor.user.must_change_password === 1) {
+    throw new ForbiddenError('Choose a new password first: you signed in with a one-time password.', 'password_change_required');
+  }
+  return actor;
+}
+
+/** A fully signed-in person who may still have to replace a one-time password (for that change itself). */
+export function requireActorAllowingPasswordChange(req: FastifyRequest): Actor {
+  const actor = req.actor;
+  if (!actor) throw new UnauthenticatedError();
+  if (actor.session.stage !== 'full') throw new UnauthenticatedError('Finish signing in first.');
   return actor;
 }
 

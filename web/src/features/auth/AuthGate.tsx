@@ -9,6 +9,7 @@ import { AuthLayout } from './AuthLayout';
 import { EnrolStagePage } from './EnrolStagePage';
 import { SignInPage } from './SignInPage';
 import { TotpPage } from './TotpPage';
+import { PasswordStagePage } from './PasswordStagePage';
 
 /** Applies the signed-in user's saved language once per user (and whenever it is changed elsewhere). */
 function useUserLocale(user: SessionUser | null | undefined): void {
@@ -66,6 +67,13 @@ export function AuthGate({ children }: { children: ReactNode }) {
     return (
       <AuthLayout>
         <EnrolStagePage />
+      </AuthLayout>
+    );
+  }
+  if (user.mustChangePassword) {
+    return (
+      <AuthLayout>
+        <PasswordStagePage />
       </AuthLayout>
     );
   }
