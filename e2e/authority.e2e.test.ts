@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { launchBrowser, watchErrors, withDiagnostics } from './support/browser.js';
-import { DEMO_PASSWORD, startServer, type RunningServer } from './support/server.js';
+import { expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { watchErrors, withDiagnostics } from './support/browser.js';
+import { e2eEnvironment } from './support/environment.js';
+import { DEMO_PASSWORD } from './support/server.js';
 import { signInViaApi } from './support/session.js';
 
 /**
@@ -13,16 +14,7 @@ import { signInViaApi } from './support/session.js';
  * the compliance view shows the failing profile check with its article; the officer resigns and loses
  * access at once, and the off-boarding checklist opens.
  */
-let server: RunningServer;
-let browser: Browser;
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = e2eEnvironment();
 
 /** A small but real PDF (the server checks the magic bytes, not the name). */
 function signedAct(title: string): Buffer {
@@ -47,17 +39,17 @@ async function choose(scope: Page | Locator, label: string, ...options: string[]
 }
 
 it('a president appoints a Responsible Officer and two substitutes; the officer recommends an editor, the president consents; the register lists the accounts; the officer resigns and loses access at once', async () => {
-  const presidentContext = await browser.newContext();
-  await signInViaApi(presidentContext, server.url, 'president@prizren.test', 'en');
+  const presidentContext = await env.browser.newContext();
+  await signInViaApi(presidentContext, env.server.url, 'president@prizren.test', 'en');
   const page = await presidentContext.newPage();
   const errors = watchErrors(page);
-  const officerContext = await browser.newContext();
+  const officerContext = await env.browser.newContext();
   const officer = await officerContext.newPage();
   const officerErrors = watchErrors(officer);
 
   await withDiagnostics(page, 'authority', async () => {
     // The president adds three court officers to Courtdesk (the demo court has only its PIO).
-    await page.goto(`${server.url}/people`);
+    await page.goto(`${env.server.url}/people`);
     await page.getByRole('heading', { name: 'People', exact: true }).waitFor();
     const newcomers = [
       ['Besa Morina', 'besa.morina@prizren.test'],
@@ -77,7 +69,7 @@ it('a president appoints a Responsible Officer and two substitutes; the officer 
     }
 
     // 1a. The Responsible Officer: the demo's decision is superseded by a new one with its signed act.
-    await page.goto(`${server.url}/decisions`);
+    await page.goto(`${env.server.url}/decisions`);
     await page.getByRole('heading', { name: 'Decisions', exact: true }).waitFor();
     await page.getByRole('link', { name: 'GJTHPZ-2024/02' }).click();
     await page.getByRole('heading', { name: 'Decision GJTHPZ-2024/02' }).waitFor();
@@ -104,7 +96,7 @@ it('a president appoints a Responsible Officer and two substitutes; the officer 
     await page.getByText(`SHA-256: ${sha256(roAct)}`).waitFor();
 
     // 1b. Two substitutes. One alone is refused with the article (art. 3.2); nothing is written.
-    await page.goto(`${server.url}/decisions`);
+    await page.goto(`${env.server.url}/decisions`);
     await page.getByRole('button', { name: 'Issue a decision' }).click();
     dialog = page.getByRole('dialog', { name: 'Issue a decision' });
     await choose(dialog, 'Institution', 'Basic Court of Prizren');
@@ -129,8 +121,8 @@ it('a president appoints a Responsible Officer and two substitutes; the officer 
     await subRow.getByText('Appointment of substitute officers').waitFor();
 
     // 2. The Responsible Officer recommends a court officer as editor (art. 5.6b, first step).
-    await signInViaApi(officerContext, server.url, 'pio@prizren.test', 'en');
-    await officer.goto(`${server.url}/editor-requests`);
+    await signInViaApi(officerContext, env.server.url, 'pio@prizren.test', 'en');
+    await officer.goto(`${env.server.url}/editor-requests`);
     await officer.getByRole('heading', { name: 'Editor requests' }).waitFor();
     await officer.getByRole('button', { name: 'Recommend an editor' }).click();
     const rec = officer.getByRole('dialog', { name: 'Recommend an editor' });
@@ -145,7 +137,7 @@ it('a president appoints a Responsible Officer and two substitutes; the officer 
       .waitFor();
 
     // 3. The president consents: the consent is itself a decision with its number and signed act.
-    await page.goto(`${server.url}/editor-requests`);
+    await page.goto(`${env.server.url}/editor-requests`);
     await page
       .getByRole('row', { name: /Selin Aydın/ })
       .getByText('Milica Jovanović')
@@ -159,7 +151,7 @@ it('a president appoints a Responsible Officer and two substitutes; the officer 
       .setInputFiles({ name: 'redaktore.pdf', mimeType: 'application/pdf', buffer: signedAct(edNumber) });
     await consent.getByRole('button', { name: 'Consent' }).click();
     await page.getByText('Selin Aydın now has editor access.').waitFor();
-    await page.goto(`${server.url}/decisions`);
+    await page.goto(`${env.server.url}/decisions`);
     const edRow = page.getByRole('row', { name: new RegExp(edNumber.replace('/', '\\/')) });
     await edRow.getByText('Grant of editor access').waitFor();
     await edRow.getByText('Editor', { exact: true }).waitFor();
@@ -167,10 +159,10 @@ it('a president appoints a Responsible Officer and two substitutes; the officer 
     await edRow.getByText('In force').waitFor();
 
     // 4. The public register, without signing in: every court's official accounts, and only public facts.
-    const visitor = await browser.newContext();
+    const visitor = await env.browser.newContext();
     const pub = await visitor.newPage();
     const pubErrors = watchErrors(pub);
-    await pub.goto(`${server.url}/register`);
+    await pub.goto(`${env.server.url}/register`);
     await pub.getByText('EN', { exact: true }).first().click();
     await pub.getByRole('heading', { name: 'Public register of official accounts' }).waitFor();
     const prizren = pub.getByRole('region', { name: 'Basic Court of Prizren', exact: true });
@@ -182,7 +174,7 @@ it('a president appoints a Responsible Officer and two substitutes; the officer 
       .waitFor();
     await pub.getByLabel('Search by court, name or handle').fill('prizren');
     await expect.poll(() => pub.getByRole('region', { name: 'Basic Court of Prishtina', exact: true }).count()).toBe(0);
-    const json = await (await visitor.request.get(`${server.url}/public/accounts.json`)).json();
+    const json = await (await visitor.request.get(`${env.server.url}/public/accounts.json`)).json();
     const court = json.institutions.find((i: { code: string }) => i.code === 'bc-prizren');
     expect(court.nameEn).toBe('Basic Court of Prizren');
     expect(court.accounts).toEqual([expect.objectContaining({ platform: 'sandbox', handle: 'gjthprizren', verifiedByDecision: true })]);
@@ -192,7 +184,7 @@ it('a president appoints a Responsible Officer and two substitutes; the officer 
     await visitor.close();
 
     // 5. The compliance view shows the failing profile check with its article and how to fix it.
-    await page.goto(`${server.url}/compliance`);
+    await page.goto(`${env.server.url}/compliance`);
     await page.getByRole('heading', { name: 'Compliance with the manual' }).waitFor();
     const finding = page.getByRole('row', { name: /Description in every official language/ });
     await finding.getByRole('link', { name: '@gjthprizren' }).waitFor();
@@ -201,10 +193,10 @@ it('a president appoints a Responsible Officer and two substitutes; the officer 
     await finding.getByText('Write the description in each official language of the institution.').waitFor();
 
     // 6. The officer resigns: her open session ends at once and the off-boarding checklist opens.
-    await officer.goto(`${server.url}/decisions`);
+    await officer.goto(`${env.server.url}/decisions`);
     await officer.getByRole('heading', { name: 'Decisions', exact: true }).waitFor();
-    expect((await officerContext.request.get(`${server.url}/api/editor-requests`)).status()).toBe(200);
-    await page.goto(`${server.url}/people`);
+    expect((await officerContext.request.get(`${env.server.url}/api/editor-requests`)).status()).toBe(200);
+    await page.goto(`${env.server.url}/people`);
     await page.getByRole('button', { name: 'Mark Milica Jovanović as resigned or dismissed' }).click();
     const leave = page.getByRole('dialog', { name: 'Milica Jovanović is leaving' });
     await leave.getByText('Milica Jovanović is signed out at once, on every device.').waitFor();
@@ -217,19 +209,19 @@ it('a president appoints a Responsible Officer and two substitutes; the officer 
       .waitFor();
 
     // Her session answers 401 at once; in the browser she is sent back to sign in; her password no longer opens it.
-    expect((await officerContext.request.get(`${server.url}/api/editor-requests`)).status()).toBe(401);
-    await officer.goto(`${server.url}/editor-requests`);
+    expect((await officerContext.request.get(`${env.server.url}/api/editor-requests`)).status()).toBe(401);
+    await officer.goto(`${env.server.url}/editor-requests`);
     await officer.getByRole('heading', { name: 'Sign in' }).waitFor();
-    const again = await officerContext.request.post(`${server.url}/api/auth/login`, {
+    const again = await officerContext.request.post(`${env.server.url}/api/auth/login`, {
       data: { email: 'pio@prizren.test', password: DEMO_PASSWORD },
     });
     expect(again.ok()).toBe(false);
 
     // Her part in the decision ended; the checklist is owned by the president, per account, plus her posts.
-    await page.goto(`${server.url}/decisions`);
+    await page.goto(`${env.server.url}/decisions`);
     await page.getByRole('link', { name: roNumber }).click();
     await page.getByText('Ended: the person left · Milica Jovanović').waitFor();
-    await page.goto(`${server.url}/offboarding`);
+    await page.goto(`${env.server.url}/offboarding`);
     await page.getByRole('heading', { name: 'Off-boarding after someone leaves' }).waitFor();
     await page.getByText('4 open steps; the oldest has waited 0 day(s).').waitFor();
     for (const step of [

@@ -1,23 +1,13 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { expect, it } from 'vitest';
 import sharp from 'sharp';
-import { launchBrowser, watchErrors, withDiagnostics } from './support/browser.js';
-import { startServer, type RunningServer } from './support/server.js';
+import { watchErrors, withDiagnostics } from './support/browser.js';
+import { e2eEnvironment } from './support/environment.js';
 import { signInViaApi } from './support/session.js';
 
-let server: RunningServer;
-let browser: Browser;
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = e2eEnvironment();
 
 /** The Europe/Belgrade wall-clock time of an instant, as a datetime-local value with seconds. */
 function belgradeInput(at: Date): string {
@@ -48,11 +38,11 @@ function hasGpsIfd(exif: Buffer | undefined): boolean {
 
 /** Setup, not the journey: the KJC opens a second sandbox account (requested, then approved by the Chair's decision). */
 async function openSecondKjcAccount(): Promise<void> {
-  const chair = await browser.newContext();
-  await signInViaApi(chair, server.url, 'chair@kgjk.test', 'en');
-  const csrf = (await (await chair.request.get(`${server.url}/api/auth/me`)).json()).csrfToken as string;
+  const chair = await env.browser.newContext();
+  await signInViaApi(chair, env.server.url, 'chair@kgjk.test', 'en');
+  const csrf = (await (await chair.request.get(`${env.server.url}/api/auth/me`)).json()).csrfToken as string;
   const headers = { 'x-csrf-token': csrf };
-  const requested = await chair.request.post(`${server.url}/api/accounts/requests`, {
+  const requested = await chair.request.post(`${env.server.url}/api/accounts/requests`, {
     headers,
     data: {
       institutionId: 'inst-kjc',
@@ -62,7 +52,7 @@ async function openSecondKjcAccount(): Promise<void> {
     },
   });
   expect(requested.ok(), await requested.text()).toBe(true);
-  const approved = await chair.request.post(`${server.url}/api/accounts/${(await requested.json()).id}/approve`, {
+  const approved = await chair.request.post(`${env.server.url}/api/accounts/${(await requested.json()).id}/approve`, {
     headers,
     data: { number: 'KGJK-E2E/1', decidedOn: new Date().toISOString().slice(0, 10) },
   });
@@ -73,10 +63,10 @@ async function openSecondKjcAccount(): Promise<void> {
 it('issue 5: an officer composes a bilingual post with a photo, fixes a finding, schedules it for two sandbox accounts a few seconds ahead; it goes out on time, once on each, and shows in the calendar and the archive', async () => {
   await openSecondKjcAccount();
   // The KJC's PIO is its Responsible Officer by decision (all accounts, including new ones): she may publish.
-  const context = await browser.newContext();
-  await signInViaApi(context, server.url, 'pio@kgjk.test', 'en');
+  const context = await env.browser.newContext();
+  await signInViaApi(context, env.server.url, 'pio@kgjk.test', 'en');
   const api = async (path: string) => {
-    const res = await context.request.get(`${server.url}${path}`);
+    const res = await context.request.get(`${env.server.url}${path}`);
     expect(res.ok(), `${path}: ${res.status()}`).toBe(true);
     return res;
   };
@@ -91,7 +81,7 @@ it('issue 5: an officer composes a bilingual post with a photo, fixes a finding,
       .withExif({ IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '42/1 39/1 52/1', GPSLongitudeRef: 'E', GPSLongitude: '21/1 9/1 58/1' } })
       .toBuffer();
     expect(hasGpsIfd((await sharp(photo).metadata()).exif)).toBe(true);
-    await page.goto(`${server.url}/media`);
+    await page.goto(`${env.server.url}/media`);
     await page.getByRole('heading', { name: 'Media library' }).waitFor();
     await page.locator('input[type="file"]').setInputFiles({ name: 'takimi.jpg', mimeType: 'image/jpeg', buffer: photo });
     const form = page.getByRole('dialog', { name: 'Provenance' });
@@ -114,7 +104,7 @@ it('issue 5: an officer composes a bilingual post with a photo, fixes a finding,
     expect(storedMeta.width).toBe(96);
 
     // Compose: the KJC's two languages are there from the start.
-    await page.goto(`${server.url}/posts/new`);
+    await page.goto(`${env.server.url}/posts/new`);
     await page.getByRole('heading', { name: 'New post' }).waitFor();
     await page.getByRole('tab', { name: /Albanian/ }).waitFor();
     await page.getByRole('tab', { name: /Serbian/ }).waitFor();
@@ -176,7 +166,7 @@ it('issue 5: an officer composes a bilingual post with a photo, fixes a finding,
     expect(new Set(externalIds).size).toBe(2);
 
     // In the calendar, on today's date in Europe/Belgrade, with its time.
-    await page.goto(`${server.url}/calendar`);
+    await page.goto(`${env.server.url}/calendar`);
     await page.getByText('Europe/Belgrade').first().waitFor();
     const entry = page.getByTestId(`cal-${id}`);
     await entry.waitFor();
@@ -184,10 +174,10 @@ it('issue 5: an officer composes a bilingual post with a photo, fixes a finding,
     expect(await entry.innerText()).toContain(belgradeInput(at).slice(11, 16));
     await entry.click();
     await page.getByRole('heading', { name: 'Post', exact: true }).waitFor();
-    expect(page.url()).toBe(`${server.url}/posts/${id}`);
+    expect(page.url()).toBe(`${env.server.url}/posts/${id}`);
 
     // In the archive: one entry per account, each with the platform's id and a content hash.
-    await page.goto(`${server.url}/archive`);
+    await page.goto(`${env.server.url}/archive`);
     await page.getByRole('heading', { name: 'Archive' }).waitFor();
     const rows = page.getByRole('row').filter({ hasText: sq.slice(0, 40) });
     await rows.first().waitFor();
@@ -200,7 +190,7 @@ it('issue 5: an officer composes a bilingual post with a photo, fixes a finding,
     expect(new Set(archive.map((e: { accountId: string }) => e.accountId)).size).toBe(2);
 
     // Exactly once on the platform itself: one post per account, carrying the stripped photo.
-    const db = new Database(path.join(server.dataDir, 'courtdesk.sqlite'), { readonly: true, fileMustExist: true });
+    const db = new Database(path.join(env.server.dataDir, 'courtdesk.sqlite'), { readonly: true, fileMustExist: true });
     try {
       const onPlatform = db
         .prepare(
@@ -222,13 +212,13 @@ it('issue 5: an officer composes a bilingual post with a photo, fixes a finding,
 });
 
 it('an officer uploads a photo with provenance, composes a trilingual post, fixes a finding, approves and publishes it once, and finds it in the calendar and the archive', async () => {
-  const context = await browser.newContext();
-  await signInViaApi(context, server.url, 'pio@prishtine.test', 'en');
+  const context = await env.browser.newContext();
+  await signInViaApi(context, env.server.url, 'pio@prishtine.test', 'en');
   const page = await context.newPage();
   const errors = watchErrors(page);
   await withDiagnostics(page, 'publishing', async () => {
     // A photo goes into the library; its provenance is recorded at once.
-    await page.goto(`${server.url}/media`);
+    await page.goto(`${env.server.url}/media`);
     await page.getByRole('heading', { name: 'Media library' }).waitFor();
     const photo = await sharp({ create: { width: 80, height: 60, channels: 3, background: { r: 20, g: 90, b: 160 } } })
       .jpeg()
@@ -242,7 +232,7 @@ it('an officer uploads a photo with provenance, composes a trilingual post, fixe
     await page.getByText('Provenance recorded').first().waitFor();
 
     // Compose: the court's three languages are there from the start; a finding is highlighted and fixed.
-    await page.goto(`${server.url}/posts/new`);
+    await page.goto(`${env.server.url}/posts/new`);
     await page.getByRole('heading', { name: 'New post' }).waitFor();
     await page.getByLabel('Text in Albanian').fill('Votoni PDK-në! Seanca mbahet nesër.');
     await page.locator('mark[data-article~="4.4a"]').first().waitFor();
@@ -271,20 +261,20 @@ it('an officer uploads a photo with provenance, composes a trilingual post, fixe
     await page.locator('[data-status="published"]').first().waitFor({ timeout: 20_000 });
     const url = page.url();
     const id = url.split('/posts/')[1]!;
-    const post = await (await context.request.get(`${server.url}/api/posts/${id}`)).json();
+    const post = await (await context.request.get(`${env.server.url}/api/posts/${id}`)).json();
     await expect
-      .poll(async () => (await (await context.request.get(`${server.url}/api/posts/${id}`)).json()).status, { timeout: 20_000 })
+      .poll(async () => (await (await context.request.get(`${env.server.url}/api/posts/${id}`)).json()).status, { timeout: 20_000 })
       .toBe('published');
     expect(post.targets.length).toBeGreaterThan(0);
 
     // In the calendar (Europe/Belgrade named on screen) and in the archive with a content hash.
-    await page.goto(`${server.url}/calendar`);
+    await page.goto(`${env.server.url}/calendar`);
     await page
       .getByText(/Europe\/Belgrade/)
       .first()
       .waitFor();
     await page.getByTestId(`cal-${id}`).waitFor();
-    await page.goto(`${server.url}/archive`);
+    await page.goto(`${env.server.url}/archive`);
     await page.getByText('Gjykata njofton se seanca mbahet nesër').first().waitFor();
   });
   expect(errors).toEqual([]);
@@ -292,15 +282,15 @@ it('an officer uploads a photo with provenance, composes a trilingual post, fixe
 });
 
 it('the president drags a scheduled post to another day in the calendar; it keeps its time', async () => {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-  await signInViaApi(context, server.url, 'president@prishtine.test', 'en');
+  const context = await env.browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  await signInViaApi(context, env.server.url, 'president@prishtine.test', 'en');
   const page = await context.newPage();
   const errors = watchErrors(page);
   await withDiagnostics(page, 'calendar-drag', async () => {
-    const list = await (await context.request.get(`${server.url}/api/posts?status=scheduled`)).json();
+    const list = await (await context.request.get(`${env.server.url}/api/posts?status=scheduled`)).json();
     const post = list.items[0] as { id: string; scheduledAt: string };
     expect(post).toBeTruthy();
-    await page.goto(`${server.url}/calendar`);
+    await page.goto(`${env.server.url}/calendar`);
     await page
       .getByText(/Europe\/Belgrade/)
       .first()
@@ -323,7 +313,9 @@ it('the president drags a scheduled post to another day in the calendar; it keep
     // A real mouse drag (Chromium turns it into HTML5 dragstart/dragover/drop).
     await entry.dragTo(target);
     await expect
-      .poll(async () => (await (await context.request.get(`${server.url}/api/posts/${post.id}`)).json()).scheduledAt, { timeout: 10_000 })
+      .poll(async () => (await (await context.request.get(`${env.server.url}/api/posts/${post.id}`)).json()).scheduledAt, {
+        timeout: 10_000,
+      })
       .toBe(new Date(Date.parse(post.scheduledAt) + shift * 86_400_000).toISOString());
     await target.getByTestId(`cal-${post.id}`).waitFor();
   });
