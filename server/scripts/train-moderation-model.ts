@@ -7,8 +7,10 @@
  * server/moderation-lexicons/model/model.json.
  *
  * Thresholds are chosen from out-of-fold scores (leave-one-batch-out): `review` = the lowest p at
- * which ≤ 3% of `keep` comments the rules keep would go to review; `remove` = the lowest p ≥ 0.9 at
- * which no `keep` comment would be removed by the combination rule.
+ * which ≤ 3% of `keep` comments the rules keep would go to review; `remove` = the lowest p ≥ 0.92 at
+ * which no `keep` comment would be removed by the combination rule (with a rule cue); `strong` = 0.01
+ * above the highest out-of-fold score of a `keep` comment the rules do not remove (≥ 0.95): a comment
+ * that targets a person and scores that high is removed without a rule cue.
  *
  * `--lobo` prints the honest figures instead: for each batch file, train on all other batches
  * (thresholds chosen on those batches only, by an inner leave-one-batch-out), test on it.
@@ -69,6 +71,7 @@ export function loadLabelled(opts: { exclude?: string[]; ruleViews?: Record<stri
 export interface Thresholds {
   review: number;
   remove: number;
+  strong?: number;
 }
 
 /** Out-of-fold p(remove) for every example (leave-one-batch-out over `ex`). */
@@ -82,6 +85,14 @@ export function outOfFold(ex: Labelled[], o: TrainOptions = {}): Map<string, num
   return p;
 }
 
+/** Floor of `remove` (0.90 before train-extra; 0.92 chosen by leave-one-batch-out: at 0.90 three held-out
+ *  `keep` comments scoring 0.91 with a doxxing/defamation cue were removed). */
+export const REMOVE_MIN = 0.92;
+const REMOVE_MARGIN = 0.0005;
+/** `strong` (removal without a rule cue): never below 0.95, and 0.01 above every out-of-fold `keep` score. */
+export const STRONG_MIN = 0.95;
+const STRONG_MARGIN = 0.01;
+
 /** Pick thresholds from out-of-fold scores (see the header). */
 export function chooseThresholds(ex: Labelled[], p: Map<string, number>, keepReviewShare = 0.03): Thresholds {
   const keeps = ex.filter((e) => !e.remove && e.ruleAction === 'keep');
@@ -89,13 +100,18 @@ export function chooseThresholds(ex: Labelled[], p: Map<string, number>, keepRev
   const k = Math.floor(keepReviewShare * keeps.length);
   let review = ps.length > k ? ps[k]! + 0.005 : 0.5;
   review = Math.min(0.95, Math.max(0.3, Math.ceil(review * 100) / 100));
-  let remove = 0.9;
+  let remove = REMOVE_MIN;
   for (const e of ex) {
     if (e.remove) continue;
     const q = p.get(e.id)!;
-    if (q >= remove && combine(e.ruleAction, q, e.input.view, { review: 2, remove: 0 }).action === 'remove' && e.ruleAction !== 'remove') remove = Math.min(0.999, Math.ceil((q + 0.0005) * 1000) / 1000);
+    if (q >= remove && combine(e.ruleAction, q, e.input.view, { review: 2, remove: 0 }).action === 'remove' && e.ruleAction !== 'remove') remove = Math.min(0.999, Math.ceil((q + REMOVE_MARGIN) * 1000) / 1000);
   }
-  return { review, remove: Math.max(review, remove) };
+  // strong: above the out-of-fold score of every `keep` comment the rules do not remove, with a margin
+  // (never below STRONG_MIN); a comment scoring that high and targeting a person is removed without a cue
+  let strong = STRONG_MIN;
+  for (const e of ex) if (!e.remove && e.ruleAction !== 'remove') strong = Math.max(strong, Math.ceil((p.get(e.id)! + STRONG_MARGIN) * 1000) / 1000);
+  remove = Math.max(review, remove);
+  return strong <= 0.999 ? { review, remove, strong: Math.max(remove, strong) } : { review, remove };
 }
 
 export interface Tally {
@@ -151,7 +167,7 @@ export function leaveOneBatchOut(ex: Labelled[], opts: { train?: TrainOptions; k
       }
     }
     res.batches.push({ batch: b, thresholds: t, rules, combined });
-    opts.log?.(`${b.padEnd(16)} t=${t.review.toFixed(2)}/${t.remove.toFixed(3)}\n   rules     ${fmt(rules)}\n   combined  ${fmt(combined)}`);
+    opts.log?.(`${b.padEnd(16)} t=${t.review.toFixed(2)}/${t.remove.toFixed(3)}/${t.strong?.toFixed(3) ?? '-'}\n   rules     ${fmt(rules)}\n   combined  ${fmt(combined)}`);
   }
   return res;
 }
@@ -184,7 +200,7 @@ function main(): void {
   const out = arg('--out') ? resolve(process.cwd(), arg('--out')!) : MODEL_OUT;
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, `${JSON.stringify(model)}\n`);
-  console.log(`thresholds review ${t.review}, remove ${t.remove}; ${model.binary.idx.length} binary weights; wrote ${out}`);
+  console.log(`thresholds review ${t.review}, remove ${t.remove}, strong ${t.strong ?? '-'}; ${model.binary.idx.length} binary weights; wrote ${out}`);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) main();

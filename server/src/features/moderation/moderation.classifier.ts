@@ -109,7 +109,8 @@ export function ruleView(a: Pick<Analysis, 'ctx' | 'findings'>): RuleView {
 
 /** The booster's input for an analysed comment. */
 export function modelInput(a: Analysis): ModelInput {
-  return { ...modelWords(a.p), view: ruleView(a) };
+  const flags = a.ctx.flags;
+  return { ...modelWords(a.p, (i) => (flags[i]! & (F_NAMED | F_TITLE)) === F_NAMED), view: ruleView(a) };
 }
 
 const TARGET_FLAGS = new Set(['title', 'person', 'second', 'demo', 'named']);
@@ -130,12 +131,15 @@ export function ruleCueCategories(view: RuleView): Set<ModerationCategory> {
  * rules `remove` stays; p ≥ remove-threshold with a rule cue (and a person targeted, except spam) →
  * `remove`; a rule `keep` with p ≥ review-threshold → `review`; otherwise the rules' answer.
  */
-export function combine(ruleAction: ModerationAction, p: number, view: RuleView, t: { review: number; remove: number }): { action: ModerationAction; by: 'rules' | 'model' } {
+export function combine(ruleAction: ModerationAction, p: number, view: RuleView, t: { review: number; remove: number; strong?: number }): { action: ModerationAction; by: 'rules' | 'model' } {
   if (ruleAction === 'remove') return { action: 'remove', by: 'rules' };
   if (p >= t.remove) {
     const cues = ruleCueCategories(view);
     const target = view.flags.some((f) => TARGET_FLAGS.has(f));
     if (cues.size > 0 && (target || cues.has('spam'))) return { action: 'remove', by: 'model' };
+    // near-certain p with a person targeted: removed without a rule cue (threshold above every
+    // out-of-fold `keep` score of the training batches; absent in older model files → never)
+    if (t.strong !== undefined && p >= t.strong && target) return { action: 'remove', by: 'model' };
   }
   if (ruleAction === 'keep' && p >= t.review) return { action: 'review', by: 'model' };
   return { action: ruleAction, by: 'rules' };
@@ -168,7 +172,7 @@ export function classifyComment(text: string, opts: ClassifyOptions = {}): Moder
 /** A booster-driven answer: category, the words that weighed most, p, art. 3.7 (plus any rule findings). */
 function modelResult(a: Analysis, b: Booster, x: ModelInput, prob: number, action: ModerationAction, uiLang: ModerationLang): ModerationResult {
   const cues = ruleCueCategories(x.view);
-  const ex = boosterExplain(b, x, action === 'remove' ? cues : undefined);
+  const ex = boosterExplain(b, x, action === 'remove' && cues.size > 0 ? cues : undefined);
   const category = ex.category;
   const toks = a.p.toks;
   const reasons: ModerationReason[] = [];

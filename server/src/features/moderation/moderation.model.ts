@@ -39,14 +39,26 @@ export const MODEL_CATEGORIES = ['insult', 'slur', 'threat', 'defamation', 'doxx
 const MAX_WORDS = 2000;
 const MAX_WORD_CHARS = 24;
 
-/** Words of a prepared comment, as the model sees them. */
-export function modelWords(p: Prepared): { words: string[]; tok: number[] } {
+/** The placeholder for a person's name: the model must learn "Judge <name>", never particular names. */
+export const NAME_WORD = '#name';
+
+/**
+ * Words of a prepared comment, as the model sees them. `isName(i)` (the rule engine's named-person
+ * flag) replaces personal names by one placeholder per name, so that the fictitious names of the
+ * labelled comments carry no weight.
+ */
+export function modelWords(p: Prepared, isName?: (i: number) => boolean): { words: string[]; tok: number[] } {
   const words: string[] = [];
   const tok: number[] = [];
   const toks = p.toks;
   for (let i = 0; i < toks.length && words.length < MAX_WORDS; i++) {
     const t = toks[i]!;
-    if (t.kind === WORD) {
+    if (t.kind === WORD && isName?.(i)) {
+      if (words[words.length - 1] !== NAME_WORD) {
+        words.push(NAME_WORD);
+        tok.push(i);
+      }
+    } else if (t.kind === WORD) {
       words.push(/\d/.test(t.norm) ? t.norm.replace(/\d+/g, '0') : t.norm);
       tok.push(i);
     } else if (t.kind === PUNCT && (t.norm === '?' || t.norm === '!')) {
@@ -163,7 +175,7 @@ export const ModelFileSchema = z
     version: z.literal(1),
     dimBits: z.number().int().min(10).max(22),
     ruleFeatures: z.array(z.enum(RULE_GROUPS)),
-    thresholds: z.object({ review: z.number().min(0).max(1), remove: z.number().min(0).max(1) }).strict(),
+    thresholds: z.object({ review: z.number().min(0).max(1), remove: z.number().min(0).max(1), strong: z.number().min(0).max(2).optional() }).strict(),
     trainedOn: z.object({ comments: z.number().int(), remove: z.number().int(), batches: z.array(z.string()), dataHash: z.string() }).strict(),
     binary: HeadSchema,
     categories: z.object(Object.fromEntries(MODEL_CATEGORIES.map((c) => [c, HeadSchema])) as Record<(typeof MODEL_CATEGORIES)[number], typeof HeadSchema>).strict(),
@@ -190,6 +202,8 @@ export interface Booster {
   heads: { category: ModerationCategory; bias: number; w: Map<number, number> }[];
   review: number;
   remove: number;
+  /** p at or above which a comment targeting a person is removed without a rule cue (undefined: never). */
+  strong?: number;
   groups: readonly RuleGroup[];
 }
 
@@ -203,7 +217,7 @@ export function boosterFromFile(file: ModelFile): Booster {
     h.idx.forEach((j, k) => m.set(j, h.w[k]!));
     return { category: c as ModerationCategory, bias: h.bias, w: m };
   });
-  return { file, mask: dim - 1, bias: file.binary.bias, w, heads, review: file.thresholds.review, remove: file.thresholds.remove, groups: file.ruleFeatures };
+  return { file, mask: dim - 1, bias: file.binary.bias, w, heads, review: file.thresholds.review, remove: file.thresholds.remove, strong: file.thresholds.strong, groups: file.ruleFeatures };
 }
 
 /**
@@ -362,7 +376,7 @@ export const DEFAULT_TRAIN: Required<TrainOptions> = { dimBits: 18, iters: 300, 
  * Train the booster on labelled comments (sorted by id first, so file order does not matter).
  * Same examples and options → byte-identical JSON.
  */
-export function trainBooster(examples: TrainExample[], thresholds: { review: number; remove: number }, opts: TrainOptions = {}): ModelFile {
+export function trainBooster(examples: TrainExample[], thresholds: { review: number; remove: number; strong?: number }, opts: TrainOptions = {}): ModelFile {
   const o: Required<TrainOptions> = { ...DEFAULT_TRAIN };
   for (const [k, v] of Object.entries(opts)) if (v !== undefined) (o as Record<string, unknown>)[k] = v;
   const ex = [...examples].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
