@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { FIXTURE_DIR, leaveOneBatchOut, loadLabelled } from '../../../scripts/train-moderation-model.js';
 import { analyzeComment, classifyComment, combine, getActiveBooster, getActiveLexicon, modelInput, reloadLexicon } from './moderation.classifier.js';
-import { ModelFileSchema, boosterFromFile, boosterScore, loadBooster, trainBooster } from './moderation.model.js';
+import { ModelFileSchema, NAME_WORD, boosterFromFile, boosterScore, loadBooster, trainBooster } from './moderation.model.js';
 
 const lexDir = getActiveLexicon().dir;
 
@@ -104,6 +104,22 @@ describe('rules + booster', () => {
   });
 });
 
+describe('combination and model input', () => {
+  const view = { hits: [], flags: ['title', 'named'], findings: [] };
+  it('a near-certain p removes without a rule cue only with a strong threshold and a person targeted', () => {
+    expect(combine('keep', 0.97, view, { review: 0.8, remove: 0.92 }).action).toBe('review');
+    expect(combine('keep', 0.97, view, { review: 0.8, remove: 0.92, strong: 0.96 })).toEqual({ action: 'remove', by: 'model' });
+    expect(combine('keep', 0.95, view, { review: 0.8, remove: 0.92, strong: 0.96 }).action).toBe('review');
+    expect(combine('keep', 0.97, { ...view, flags: ['thing'] }, { review: 0.8, remove: 0.92, strong: 0.96 }).action).toBe('review');
+  });
+  it('personal names reach the model as one placeholder', () => {
+    const a = modelInput(analyzeComment('Judge Teuta Gashi was fair, thanks to Marko Ilić too.'));
+    expect(a.words.filter((w) => w === NAME_WORD).length).toBe(2);
+    expect(a.words).not.toContain('teuta');
+    expect(a.words).toContain('judge');
+  });
+});
+
 describe('training', () => {
   const ex = loadLabelled();
   afterAll(() => reloadLexicon(lexDir));
@@ -119,7 +135,7 @@ describe('training', () => {
 
   it('uses every labelled batch in the repository', () => {
     const batches = new Set(ex.map((e) => e.batch));
-    for (const b of ['holdout', 'holdout-blind2', 'holdout-2', 'holdout-3', 'holdout-4', 'holdout-5']) expect(batches.has(b), `${b} in ${FIXTURE_DIR}`).toBe(true);
+    for (const b of ['holdout', 'holdout-blind2', 'holdout-2', 'holdout-3', 'holdout-4', 'holdout-5', 'holdout-6', 'train-extra']) expect(batches.has(b), `${b} in ${FIXTURE_DIR}`).toBe(true);
   });
 
   // Honest guard: each batch held out in turn (model and thresholds trained on the other batches only).
