@@ -247,3 +247,31 @@ describe('labelled sets meet the targets (caught ≥ 95%, wrongly removed ≤ 2%
     });
   }
 });
+
+describe('round 7 families (paraphrases, not the lead’s sentences)', () => {
+  it.each([
+    ['threat', 'Prokuror, do të të gjejmë, s\'ke ku fshihesh.'],
+    ['threat', 'Naći ćemo te, tužioče, nemaš gde da se sakriješ.'],
+    ['threat', 'Judge, you\'ll pay for this, I promise you.'],
+    ['threat', 'Gjyqtar, ke me e pagu kete vendim.'],
+    ['threat', 'Tužioče, platićete vi za sve ovo.'],
+    ['insult', 'You are a useless corrupt judge and everyone knows it.'],
+    ['insult', 'Vi ste jedna pokvarena tužiteljka.'],
+    ['insult', 'Svinje u togama sude narodu.'],
+    ['insult', 'Derrat me toga në gjykatë na gjykojnë.'],
+    ['insult', 'pigs in robes, all of them'],
+  ])('%s: %s', (cat, text) => {
+    expect(cats(text)).toContain(cat);
+    expect(act(text)).toBe('remove');
+  });
+  it.each([
+    'Do ta gjejmë zgjidhjen bashkë me gjykatën.',
+    'Corrupt judges have nowhere to hide once the vetting law passes.',
+    'Ljudi koji pišu \'treba ih povešati\' treba da budu blokirani.',
+    'Ata që shkruajnë \'t\'i varim gjyqtarët\' duhet të bllokohen.',
+    'Naći ćemo rešenje za ovaj problem.',
+    'Platićete taksu za ovo u sudu, 20 evra.',
+  ])('keep: %s', (text) => {
+    expect(act(text)).toBe('keep');
+  });
+});
