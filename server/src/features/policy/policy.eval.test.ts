@@ -59,6 +59,19 @@ describe('quality regression guard (targets: F1 ≥ 0.90, ≤ 5% clean flagged)'
     expect(s.f1).toBeGreaterThanOrEqual(0.8);
     expect(s.cleanFlagged).toBeLessThanOrEqual(0.05);
   });
+  // Holdout 9 (50 posts, 22 clean; 4.4c- and 4.3-heavy) was written before round 5 and measured before it (F1 0.622,
+  // rules alone 0.558, 2/22 clean flagged) and once after (0.873, 2/22 — both by older rules on reported statements).
+  // Nothing was tuned on its misses; the guard sits at the after-figure minus a margin.
+  it('blind holdout 9 (untuned): F1 ≥ 0.83, ≤ 10% clean flagged', () => {
+    const s = score(resolve(here, 'fixtures', 'holdout9.jsonl'));
+    expect(s.f1).toBeGreaterThanOrEqual(0.83);
+    expect(s.cleanFlagged).toBeLessThanOrEqual(0.1);
+  });
+  // Round-5 probes for the gap-tolerant templates (historic centre, "takes safety seriously", "blagovremeno", video-link
+  // notices); one is flagged by the older pending.evaluative rule ("pointed out inconsistencies"), a known limit.
+  it('round-5 clean probes: at most 1 of 16 flagged', () => {
+    expect(score(resolve(here, 'fixtures', 'clean-lookalikes-r5.jsonl')).cleanFlagged).toBeLessThanOrEqual(1 / 16);
+  });
   it('clean look-alikes (hearing notices, vacancies, outages, courtroom changes, schools, councils)', () => {
     expect(score(CLEAN_ONLY).cleanFlagged).toBeLessThanOrEqual(0.05);
   });

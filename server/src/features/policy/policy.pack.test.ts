@@ -35,6 +35,8 @@ describe('loadPack', () => {
     ['unknown list', addRule('  - { id: x.l, article: "4.1", severity: warn, detector: { kind: lexicon, lists: [no.such.list] }, message: opinion.personal }'), /unknown list "no.such.list"/],
     ['unknown message key', addRule('  - { id: x.m, article: "4.1", severity: warn, detector: { kind: lexicon, lists: [opinion.phrases] }, message: no.such.message }'), /unknown message key/],
     ['duplicate rule id', addRule('  - { id: opinion.first-person, article: "4.1", severity: warn, detector: { kind: lexicon, lists: [opinion.phrases] }, message: opinion.personal }'), /duplicate rule id/],
+    ['malformed evaluation template', addRule('  - { id: x.t, article: "4.4c", severity: warn, detector: { kind: evaluation, anchors: [decision.nouns], templates: ["~2 faith"] }, message: decision.comment }'), /x\.t.*cannot compile detector "evaluation".*gap cannot come first/],
+    ['too short template stem', addRule('  - { id: x.s, article: "4.4c", severity: warn, detector: { kind: evaluation, anchors: [decision.nouns], templates: ["re* ~2 faith"] }, message: decision.comment }'), /shorter than 3/],
     ['invalid YAML', () => 'id: [unclosed', /invalid YAML/],
   ])('refuses a pack with %s', (name, edit, error) => {
     const dir = brokenPack(name.replace(/\W+/g, '-'), edit as (y: string) => string);

@@ -2,6 +2,7 @@
 import { cooccurrenceDetector } from './cooccurrence.detector.js';
 import type { DetectorKind } from './detector.types.js';
 import { domainDetector } from './domain.detector.js';
+import { evaluationDetector } from './evaluation.detector.js';
 import { identifierDetector } from './identifier.detector.js';
 import { languageDetector } from './language.detector.js';
 import { lexiconDetector } from './lexicon.detector.js';
@@ -17,6 +18,7 @@ export const DETECTOR_KINDS: ReadonlyMap<string, AnyKind> = new Map<string, AnyK
   [identifierDetector.kind, identifierDetector as unknown as AnyKind],
   [domainDetector.kind, domainDetector as unknown as AnyKind],
   [languageDetector.kind, languageDetector as unknown as AnyKind],
+  [evaluationDetector.kind, evaluationDetector as unknown as AnyKind],
 ]);
 
 export type { Detector, DetectorKind, CompileEnv } from './detector.types.js';

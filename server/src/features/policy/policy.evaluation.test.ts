@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { parseTemplate } from './detectors/evaluation.detector.js';
+import { checkText } from './index.js';
+
+const rules = (text: string, lang?: 'sq' | 'sr' | 'en') => checkText(text, lang ? { lang } : {}).map((f) => f.ruleId);
+
+describe('evaluation templates', () => {
+  it('parses slots, alternatives, stems and gaps (folded like the text)', () => {
+    const t = parseTemplate('kthe*|rikthe* ~4 besim*|Shpresë');
+    expect(t.slots).toHaveLength(2);
+    expect(t.slots[0]!.prefixes).toEqual(['kthe', 'rikthe']);
+    expect(t.slots[1]!.gap).toBe(4);
+    expect([...t.slots[1]!.exact]).toEqual(['shprese']);
+    expect(parseTemplate('враћа ~2 поверење').slots[0]!.exact.has('vraca')).toBe(true);
+  });
+  it.each(['~2 faith', 'faith ~2', 'a|| b', 're* faith', 'faith ~x trust', "doesn't"])('refuses "%s"', (t) => {
+    expect(() => parseTemplate(t)).toThrow();
+  });
+});
+
+describe('decisions.evaluation (4.4c, gap-tolerant)', () => {
+  it.each([
+    ['en', 'The ruling restores some much-needed common sense to planning law.'],
+    ['en', 'The verdict restored, at long last, public faith in the courts.'],
+    ['sq', 'Vendimi i Gjykatës Supreme u kthen qytetarëve besimin në drejtësi.'],
+    ['sq', 'Aktgjykimi la nje shije te hidhur.'],
+    ['sr', 'Ova presuda je crni dan za pravosuđe.'],
+    ['sr', 'Одлука Апелационог суда враћа грађанима поверење.'],
+    ['en', 'The acquittal leaves a bitter taste for the victims.'],
+  ] as const)('%s: %s', (lang, text) => {
+    expect(rules(text, lang)).toContain('decisions.evaluation');
+  });
+  it('stays within the sentence', () => {
+    expect(rules('The Basic Court announced its ruling in case P. nr. 12/25. Restoring trust in institutions is a goal of the strategy.', 'en')).not.toContain('decisions.evaluation');
+  });
+  it('does not flag a party’s reported statement or a neutral announcement', () => {
+    expect(rules('The defence said the verdict was a dark day for justice and will appeal.', 'en')).not.toContain('decisions.evaluation');
+    expect(rules('Gjykata Themelore në Pejë shpalli sot aktgjykimin; i akuzuari u dënua me dy vjet burgim.', 'sq')).toEqual([]);
+    expect(rules('Апелациони суд је потврдио пресуду Основног суда; одлука је правоснажна.', 'sr')).toEqual([]);
+  });
+  it('is lifted by the decisionComment permission', () => {
+    const f = checkText('The ruling restores some much-needed common sense.', { lang: 'en', permissions: { decisionComment: true } });
+    expect(f.filter((x) => x.article === '4.4c')).toEqual([]);
+  });
+});
+
+describe('pending.credibility (4.3, gap-tolerant)', () => {
+  it.each([
+    ['en', 'The witness in the Gashi trial is hardly believable.'],
+    ['en', "The defendant's story simply doesn't add up."],
+    ['sq', 'Dëshmitarit në rastin P. nr. 44/25 nuk i beson askush.'],
+    ['sr', 'Svedok u predmetu P. br. 9/25 teško da govori istinu.'],
+  ] as const)('%s: %s', (lang, text) => {
+    expect(rules(text, lang)).toContain('pending.credibility');
+  });
+  it('neutral witness notices and reported arguments stay clean', () => {
+    expect(rules('The hearing of two prosecution witnesses in the Gashi trial is scheduled for 12 March.', 'en')).toEqual([]);
+    expect(rules('The defence argued that the witness was not credible; the panel will rule on 4 June.', 'en')).not.toContain('pending.credibility');
+  });
+});
