@@ -260,6 +260,7 @@ describe('round 7 families (paraphrases, not the lead’s sentences)', () => {
     ['insult', 'Svinje u togama sude narodu.'],
     ['insult', 'Derrat me toga në gjykatë na gjykojnë.'],
     ['insult', 'pigs in robes, all of them'],
+    ['threat', 'Ki kujdes kur del natën nga zyra, prokuror, rrugët janë të vetmuara.'],
   ])('%s: %s', (cat, text) => {
     expect(cats(text)).toContain(cat);
     expect(act(text)).toBe('remove');
@@ -271,6 +272,8 @@ describe('round 7 families (paraphrases, not the lead’s sentences)', () => {
     'Ata që shkruajnë \'t\'i varim gjyqtarët\' duhet të bllokohen.',
     'Naći ćemo rešenje za ovaj problem.',
     'Platićete taksu za ovo u sudu, 20 evra.',
+    'The justice system in this country is a rotten mess.',
+    'Somebody here called the prosecutor a \'snake\'; that kind of language is out of place.',
   ])('keep: %s', (text) => {
     expect(act(text)).toBe('keep');
   });

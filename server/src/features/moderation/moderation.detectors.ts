@@ -117,6 +117,8 @@ function copulaSubject(ctx: Ctx, h: Hit): 'person' | 'thing' | null {
     for (let j = from; j < to; j++) {
       const fl = ctx.flags[j]!;
       if ((fl & F_DEMO) !== 0 && (ctx.flags[j + 1]! & (F_THING | F_TITLE)) !== 0) continue; // "ky vendim", "ova sudinica"
+      // "the justice system": a title word opening a multiword thing ("justice" + "system") is the thing
+      if ((fl & F_TITLE) !== 0 && (fl & F_THING) !== 0 && ((ctx.flags[j + 1] ?? 0) & (F_THING | F_TITLE)) === F_THING) return 'thing';
       if ((fl & F_THING) !== 0 && (fl & (F_TITLE | F_NAMED)) === 0) {
         // "the court interpreter", "court's clerk": the institution only qualifies the person
         let n = j + 1;
