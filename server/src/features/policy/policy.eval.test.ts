@@ -67,6 +67,14 @@ describe('quality regression guard (targets: F1 ≥ 0.90, ≤ 5% clean flagged)'
     expect(s.f1).toBeGreaterThanOrEqual(0.83);
     expect(s.cleanFlagged).toBeLessThanOrEqual(0.1);
   });
+  // Holdout 10 (50 posts, 22 clean: reported party statements, neutral notices; idiom-heavy 4.4c) was written before
+  // round 6 and measured before it (F1 0.645, 12/22 clean flagged) and after it (F1 0.949, 1/22 — a booster warn).
+  // It is less blind than the lead's set (same engineer; the brief named its idiom families). Guard: after-figure − margin.
+  it('blind holdout 10: F1 ≥ 0.90, ≤ 10% clean flagged', () => {
+    const s = score(resolve(here, 'fixtures', 'holdout10.jsonl'));
+    expect(s.f1).toBeGreaterThanOrEqual(0.9);
+    expect(s.cleanFlagged).toBeLessThanOrEqual(0.1);
+  });
   // Round-5 probes for the gap-tolerant templates (historic centre, "takes safety seriously", "blagovremeno", video-link
   // notices); one is flagged by the older pending.evaluative rule ("pointed out inconsistencies"), a known limit.
   it('round-5 clean probes: at most 1 of 16 flagged', () => {

@@ -58,3 +58,44 @@ describe('pending.credibility (4.3, gap-tolerant)', () => {
     expect(rules('The defence argued that the witness was not credible; the panel will rule on 4 June.', 'en')).not.toContain('pending.credibility');
   });
 });
+
+describe('third-party attribution (round 6: lifts decisions.comment, pending.evaluative, pending.prejudge and the evaluation rules)', () => {
+  const arts = (t: string, lang: 'sq' | 'sr' | 'en') => checkText(t, { lang }).map((f) => f.article);
+  it.each([
+    ['en', 'The lawyer declared the judgment unjust.'],
+    ['en', 'According to the defence, the verdict is unfair.'],
+    ['en', 'The prosecution told the court its witness was credible.'],
+    ['sq', 'Sipas avokatit, aktgjykimi është i padrejtë.'],
+    ['sq', 'Mbrojtja deklaroi se dëshmitari i prokurorisë nuk është i besueshëm.'],
+    ['sr', 'Prema rečima advokata, presuda je nepravedna.'],
+    ['sr', 'Према наводима тужилаштва, сведок одбране није веродостојан.'],
+  ] as const)('a party’s statement stays clean — %s: %s', (lang, text) => {
+    expect(arts(text, lang)).toEqual([]);
+  });
+  it.each([
+    ['en', 'The Court said the verdict of the Court of Appeals is unjust.', '4.4c'],
+    ['en', 'We declared the judgment unjust.', '4.4c'],
+    ['sq', 'Gjykata deklaroi se aktgjykimi i Apelit është i padrejtë.', '4.4c'],
+    ['sr', 'Sud je izjavio da je presuda Apelacionog suda nepravedna.', '4.4c'],
+    ['en', 'According to us, the witness is not credible.', '4.3'],
+    ['en', 'The judge said the witness is not credible.', '4.3'],
+  ] as const)('the institution’s own voice is not lifted — %s: %s', (lang, text, art) => {
+    expect(arts(text, lang)).toContain(art);
+  });
+});
+
+describe('round-6 idiom families (4.4c)', () => {
+  it.each([
+    ['en', 'The ruling puts things right for the families.'],
+    ['en', 'This judgment is a breath of fresh air.'],
+    ['sq', 'Aktgjykimi është plagë e hapur për familjet.'],
+    ['sq', 'Me kete vendim gjykata i ktheu shpinen qytetareve.'],
+    ['sr', 'Presuda je okrenula leđa žrtvama.'],
+    ['sr', 'Одлука суда је корак уназад.'],
+  ] as const)('%s: %s', (lang, text) => {
+    expect(rules(text, lang)).toContain('decisions.evaluation');
+  });
+  it('a schedule is not an idiom', () => {
+    expect(rules('The court will hold the next hearing in the case on 3 May; the defence asked for a step back in the schedule.', 'en')).toEqual([]);
+  });
+});

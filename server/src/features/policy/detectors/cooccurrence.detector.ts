@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { anyNear, tokenDistance, type CheckContext, type Span } from './context.js';
 import type { DetectorKind } from './detector.types.js';
+import { attributionLift, attributionLists, attributionParams } from './attribution.js';
 
 const params = z.strictObject({
   groups: z.array(z.array(z.string()).min(1)).min(2).max(4),
@@ -14,6 +15,9 @@ const params = z.strictObject({
   order: z.enum(['any', 'sequence']).default('any'),
   unless: z.array(z.string()).default([]),
   unlessWindow: z.number().int().min(0).max(200).default(3),
+  /** a third party's reported statement lifts the match when the attribution precedes, in the same sentence, the part of group `evaluativeGroup` */
+  attribution: attributionParams,
+  evaluativeGroup: z.number().int().min(0).max(3).default(0),
 });
 
 export type CooccurrenceParams = z.infer<typeof params>;
@@ -37,7 +41,7 @@ function nearest(spans: readonly Span[], anchor: Span, window: number, after: Sp
 export const cooccurrenceDetector: DetectorKind<CooccurrenceParams> = {
   kind: 'cooccurrence',
   params,
-  lists: (p) => [...p.groups.flat(), ...p.unless],
+  lists: (p) => [...p.groups.flat(), ...p.unless, ...attributionLists(p.attribution)],
   compile(p) {
     return {
       run(ctx: CheckContext): Span[] {
@@ -48,6 +52,7 @@ export const cooccurrenceDetector: DetectorKind<CooccurrenceParams> = {
           groups.push(spans);
         }
         const unless = p.unless.length > 0 ? ctx.union(p.unless) : [];
+        const lifted = attributionLift(ctx, p.attribution);
         const out: Span[] = [];
         for (const anchor of groups[0]!) {
           const parts: Span[] = [anchor];
@@ -64,6 +69,7 @@ export const cooccurrenceDetector: DetectorKind<CooccurrenceParams> = {
           }
           if (!ok) continue;
           if (unless.length > 0 && parts.some((s) => anyNear(unless, s, p.unlessWindow))) continue;
+          if (lifted && lifted(parts[Math.min(p.evaluativeGroup, parts.length - 1)]!)) continue;
           const start = Math.min(...parts.map((s) => s.start));
           const end = Math.max(...parts.map((s) => s.end));
           out.push(ctx.span(start, end, parts.map((s) => s.source).join(' + ')));

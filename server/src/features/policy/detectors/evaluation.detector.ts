@@ -17,6 +17,7 @@ import { z } from 'zod';
 import { fold } from '../../../shared/text/index.js';
 import { anyNear, tokenDistance, type CheckContext, type Span } from './context.js';
 import type { DetectorKind } from './detector.types.js';
+import { attributionLift, attributionLists, attributionParams, sentenceIds, tokenWords } from './attribution.js';
 
 const params = z.strictObject({
   anchors: z.array(z.string()).min(1),
@@ -25,7 +26,9 @@ const params = z.strictObject({
   window: z.number().int().min(0).max(200).default(25),
   unless: z.array(z.string()).default([]),
   unlessWindow: z.number().int().min(0).max(200).default(1),
+  /** any reporting term earlier in the sentence lifts (legacy; prefer `attribution`, which checks the subject) */
   reported: z.array(z.string()).default([]),
+  attribution: attributionParams,
 });
 
 export type EvaluationParams = z.infer<typeof params>;
@@ -82,43 +85,10 @@ function slotHas(slot: Slot, w: string): boolean {
   return false;
 }
 
-/** Abbreviations after which a full stop does not end a sentence ("P. nr. 12/25", "Dr. Berisha", "čl. 5"). */
-const ABBREV = new Set(['nr', 'br', 'no', 'dr', 'mr', 'mrs', 'ms', 'st', 'prof', 'art', 'cl', 'sh', 'pp', 'vs', 'etj', 'itd', 'tj', 'npr', 'ref']);
-
-/**
- * Sentence index of every base token. Ends: '!', '?', ';' or a line break between tokens; a full stop
- * followed by a space after a word of ≥ 4 letters, or before a capital letter unless it follows an
- * initial or an abbreviation ("nr.", "Dr.") — so "20. maj" and "P. nr. 412/25" do not split a sentence,
- * "… 12/25. Restoring …" does.
- */
-function sentenceIds(ctx: CheckContext, words: string[]): Int32Array {
-  const { tokens } = ctx;
-  const text = ctx.base.text;
-  const ids = new Int32Array(tokens.count);
-  let id = 0;
-  for (let i = 1; i < tokens.count; i++) {
-    const gap = text.slice(tokens.ends[i - 1]!, tokens.starts[i]!);
-    let end = /[!?;\n]/.test(gap);
-    if (!end && /\.\s/.test(gap)) {
-      const prev = words[i - 1]!;
-      const digits = /^\d+$/.test(prev);
-      if (prev.length >= 4 && !digits) end = true;
-      else {
-        const c = ctx.original.charAt(ctx.base.starts[tokens.starts[i]!]!);
-        const capital = c !== c.toLowerCase();
-        end = capital && (digits || (prev.length > 1 && !ABBREV.has(prev)));
-      }
-    }
-    if (end) id++;
-    ids[i] = id;
-  }
-  return ids;
-}
-
 export const evaluationDetector: DetectorKind<EvaluationParams> = {
   kind: 'evaluation',
   params,
-  lists: (p) => [...p.anchors, ...p.heads, ...p.unless, ...p.reported],
+  lists: (p) => [...p.anchors, ...p.heads, ...p.unless, ...p.reported, ...attributionLists(p.attribution)],
   compile(p) {
     const templates = p.templates.map(parseTemplate);
     // index templates by the exact words / stems of their first slot
@@ -151,8 +121,7 @@ export const evaluationDetector: DetectorKind<EvaluationParams> = {
         const anchors = ctx.union(p.anchors);
         if (anchors.length === 0) return [];
         const { tokens } = ctx;
-        const words: string[] = new Array(tokens.count);
-        for (let i = 0; i < tokens.count; i++) words[i] = ctx.base.text.slice(tokens.starts[i]!, tokens.ends[i]!);
+        const words = tokenWords(ctx);
         const sent = sentenceIds(ctx, words);
         const evals: Span[] = p.heads.length > 0 ? [...ctx.union(p.heads)] : [];
         if (templates.length > 0) {
@@ -179,11 +148,13 @@ export const evaluationDetector: DetectorKind<EvaluationParams> = {
         const unless = p.unless.length > 0 ? ctx.union(p.unless) : [];
         const reported = p.reported.length > 0 ? ctx.union(p.reported) : [];
         const sentOf = (s: Span) => sent[Math.min(s.t0, sent.length - 1)]!;
+        const lifted = attributionLift(ctx, p.attribution, sent);
         const out: Span[] = [];
         for (const e of evals) {
           const se = sentOf(e);
           if (unless.length > 0 && anyNear(unless, e, p.unlessWindow)) continue;
           if (reported.some((r) => sentOf(r) === se && r.t0 <= e.t0)) continue;
+          if (lifted && lifted(e)) continue;
           let best: Span | null = null;
           let bestD = Infinity;
           for (const a of anchors) {
