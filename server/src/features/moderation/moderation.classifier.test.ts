@@ -278,3 +278,24 @@ describe('round 7 families (paraphrases, not the lead’s sentences)', () => {
     expect(act(text)).toBe('keep');
   });
 });
+
+describe('round 8 families (probes, not holdout-8 sentences)', () => {
+  it.each([
+    'Lawyer said on TV the judge was a \'clown\'. Not acceptable.',
+    'Ai e ka quajtur gjyqtarin \'idiot\' dhe tani po gjykohet.',
+    'Nazvaće ga \'lopov\' opet, ali to nije u redu.',
+    'She kept saying the prosecutor was a \'liar\' but the court disagreed.',
+    'Justice here is a rotten clown show.',
+    'Pravda je kurva politike u ovoj zemlji.',
+    'Vendimi është idiotësi, gjykata është e pacipë.',
+    'Be careful on the way home, the roads are icy tonight.',
+    'Pazite kad idete kući, putevi su zaleđeni.',
+  ])('keep: %s', (text) => expect(act(text)).toBe('keep'));
+  it.each([
+    'Careful when you walk to your car tonight, prosecutor. No cameras there.',
+    'Kujdes kur kthehesh ne shtepi, gjyqtare, s\'ka kamera ne ate rruge.',
+    'Pazi se kad ideš kući, tužioče, svetla su ugašena.',
+    'Ti si kreten, sudijo, i to ti kažem otvoreno.',
+    'Prokurorin Shala e quajta \'qen\' dhe do ta quaj prape, qen je!',
+  ])('remove: %s', (text) => expect(act(text)).toBe('remove'));
+});

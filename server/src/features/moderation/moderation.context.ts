@@ -22,6 +22,8 @@ export const F_THING = 16;
 export const F_META = 32;
 export const F_SELFREF = 64;
 export const F_NAMED = 128;
+/** A verb of saying/naming/writing ("called", "e quajti", "nazvao", "writing"): defuses a quoted term in its sentence. */
+export const F_SPEECH = 256;
 /** Anything that makes a harsh word "aimed at a person". */
 export const F_TARGET = F_TITLE | F_PERSON | F_SECOND | F_NAMED | F_DEMO;
 
@@ -77,7 +79,7 @@ export function findHits(lex: Lexicon, p: Prepared): Hit[] {
   return out;
 }
 
-const ROLE_FLAG: Record<string, number> = { title: F_TITLE, person: F_PERSON, second: F_SECOND, demonstrative: F_DEMO, thing: F_THING, meta: F_META, request: F_META, selfref: F_SELFREF };
+const ROLE_FLAG: Record<string, number> = { title: F_TITLE, person: F_PERSON, second: F_SECOND, demonstrative: F_DEMO, thing: F_THING, meta: F_META, request: F_META, selfref: F_SELFREF, speech: F_SPEECH };
 
 /** Capitalised words that are not names (places, institutions, sentence openers). */
 const NOT_NAMES = new Set(
@@ -93,13 +95,17 @@ const NOT_NAMES = new Set(
     'osnovni apelacioni vrhovni ustavni sudski savet sud suda sudu ustav ustava clan neni article ' +
     'facebook whatsapp viber telegram instagram meta google golf audi bmw mercedes ' +
     'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december ' +
-    'allah zot bog god dr mr mrs ms hell oh ok lol').split(' '),
+    'allah zot bog god dr mr mrs ms hell oh ok lol ' +
+    // English nouns ending like a Serbian -ić surname ("Justice here is…", "Police…")
+    'justice injustice police office notice service practice advice price choice voice device prejudice malice justices offices').split(' '),
 );
 
 function isNameTok(p: Prepared, i: number, flags: Uint16Array): boolean {
   const t = p.toks[i];
   return !!t && t.kind === WORD && t.cap && !t.upper && t.norm.length >= 2 && /^[a-z]/.test(t.norm) && !NOT_NAMES.has(t.norm) && (flags[i]! & (F_THING | F_META)) === 0;
 }
+
+const AMBIGUOUS_TITLES = new Set(['justice', 'chair', 'counsel']);
 
 const SURNAME = /(?:ic|icu|ica|ice|icem|icevi|icima)$/;
 
@@ -119,6 +125,8 @@ export function buildCtx(p: Prepared, hits: Hit[], lang: ModerationLang | 'und')
       const f = ROLE_FLAG[h.e.role] ?? 0;
       if (f === F_META) hasMeta = true;
       if (h.e.role === 'request') hasRequest = true;
+      // "justice", "chair", "counsel" are also abstract nouns/things: a title only before a name ("Justice Hoxha")
+      if (f === F_TITLE && AMBIGUOUS_TITLES.has(h.e.term) && !isNameTok(p, h.t1 + 1, flags)) continue;
       for (let i = h.t0; i <= h.t1; i++) flags[i]! |= f;
     }
   }

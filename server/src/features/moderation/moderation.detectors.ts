@@ -7,6 +7,7 @@
 import {
   F_DEMO,
   F_META,
+  F_SPEECH,
   F_NAMED,
   F_PERSON,
   F_SECOND,
@@ -47,6 +48,10 @@ function condemned(ctx: Ctx, h: Hit): boolean {
   const toks = ctx.p.toks;
   if (toks[h.t0]!.quoted && ctx.hasMeta) return true;
   const s = toks[h.t0]!.sent;
+  // reported speech in any tense: "called him a 'rat'", "e quajti 'qen'", "nazvao ga je 'pacov'", "writing 'X' is wrong"
+  if (toks[h.t0]!.quoted) {
+    for (let i = h.t0 - 1; i >= Math.max(0, h.t0 - 12) && toks[i]!.sent === s; i--) if ((ctx.flags[i]! & F_SPEECH) !== 0) return true;
+  }
   for (let i = h.t0 - 1; i >= Math.max(0, h.t0 - 6); i--) {
     if (toks[i]!.sent !== s) break;
     if ((ctx.flags[i]! & F_META) !== 0) return true;
@@ -193,11 +198,20 @@ function curseInterjection(ctx: Ctx, h: Hit): boolean {
 }
 
 /** Insults: derogatory person nouns, harsh words aimed at a person, animals, directed curses. */
+/** Abstract-noun endings (sq -ësi/-llëk, sr -luk/-izam): "idiotësi" is idiocy, not an idiot. */
+const ABSTRACT_NOUN = /(?:esi|esia|esine|esise|esite|llek|lleku|llequ|luk|luka|luku|izam|izma|izmu|izmom)$/;
+
 export function detectInsult(ctx: Ctx): Finding[] {
   const out: Finding[] = [];
   for (const h of hitsOf(ctx, 'insult', 'person')) {
     if (condemned(ctx, h) || selfRef(ctx, h)) continue;
     const subject = copulaSubject(ctx, h);
+    // an abstract noun built on a person stem ("idiotësi", "idiotluk", "kretenizam") judges a thing unless aimed
+    if (h.t0 === h.t1 && h.e.term.endsWith('*') && ABSTRACT_NOUN.test(ctx.p.toks[h.t1]!.norm)) {
+      const dT = nearest(ctx, h, F_TARGET, 6);
+      if (subject === 'person' || (subject === null && dT <= 6 && dT < nearest(ctx, h, F_THING, 6))) out.push(f('insult', 'insult.aimed-at-person', 'remove', h));
+      continue;
+    }
     if (subject === 'thing') continue;
     if (subject === null && thingAdjacent(ctx, h) && nearest(ctx, h, F_TITLE | F_SECOND | F_NAMED | F_PERSON, 4, true) === Infinity) continue;
     out.push(f('insult', 'insult.person-term', 'remove', h));
@@ -360,7 +374,9 @@ export function detectThreat(ctx: Ctx): Finding[] {
   }
   if (score === 0 || !strongest) return [];
   const target = anyFlag(ctx, F_TARGET | F_THING);
-  if (score >= 2 && target) return [f('threat', 'threat.veiled', 'remove', strongest)];
+  // unarmed cues ("be careful on the way home", "the roads are dark") threaten only when a person is there
+  const person = armed || anyFlag(ctx, F_TARGET) || hitsOf(ctx, 'doxxing', 'family').length > 0;
+  if (score >= 2 && target && person) return [f('threat', 'threat.veiled', 'remove', strongest)];
   if (armed && target) return [f('threat', 'threat.uncertain', 'review', strongest)];
   return [];
 }
