@@ -79,6 +79,7 @@ describe('third-party attribution (round 6: lifts decisions.comment, pending.eva
     ['sr', 'Sud je izjavio da je presuda Apelacionog suda nepravedna.', '4.4c'],
     ['en', 'According to us, the witness is not credible.', '4.3'],
     ['en', 'The judge said the witness is not credible.', '4.3'],
+    ['sr', 'Prema medicinskoj dokumentaciji iz spisa, oštećeni je povređen – jasno je da je optuženi kriv.', '4.3'],
   ] as const)('the institution’s own voice is not lifted — %s: %s', (lang, text, art) => {
     expect(arts(text, lang)).toContain(art);
   });

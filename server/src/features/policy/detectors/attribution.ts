@@ -9,7 +9,7 @@
  * after it ("tha avokati", "said the lawyer") — must be a `parties` term. The institution's own voice
  * ("we", "our", "the court", "Gjykata", "Sud", a judge) or the first person is never lifted.
  * An attribution preposition (`via`: "according to", "sipas", "prema rečima") counts when the nearest
- * subject term within `window` tokens after it is a party ("according to the defence", not "according to us").
+ * subject term within `viaWindow` (3) tokens after it is a party ("according to the defence", not "according to us").
  */
 import { z } from 'zod';
 import type { CheckContext, Span } from './context.js';
@@ -21,6 +21,8 @@ export const attributionParams = z
     parties: z.array(z.string()).min(1),
     own: z.array(z.string()).default([]),
     window: z.number().int().min(1).max(20).default(6),
+    /** the party must follow an attribution preposition closely ("according to the defence", "prema rečima branioca") */
+    viaWindow: z.number().int().min(1).max(20).default(3),
   })
   .optional();
 
@@ -119,7 +121,7 @@ export function attributionLift(ctx: CheckContext, a: AttributionParams, sentIn?
     const subj = before ?? nearest(v, 'after', 3);
     if (subj === true) add(v);
   }
-  for (const v of via) if (nearest(v, 'after', a.window) === true) add(v);
+  for (const v of via) if (nearest(v, 'after', a.viaWindow) === true) add(v);
   if (starts.size === 0) return null;
   return (s: Span) => {
     const st = starts.get(sentOf(s));
