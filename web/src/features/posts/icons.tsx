@@ -1,26 +1,4 @@
-import type { ReactNode } from 'react';
-import type { IconProps } from '../../app/icons';
-
-function Svg({ children, ...p }: IconProps & { children: ReactNode }) {
-  return (
-    <svg
-      xmlns="http://www.w3.org/2000/svg"
-      width={18}
-      height={18}
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={1.8}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-      {...p}
-    >
-      {children}
-    </svg>
-  );
-}
+import { Icon as Svg, type IconProps } from '../../app/icons';
 
 export const IconSend = (p: IconProps) => (
   <Svg {...p}>
