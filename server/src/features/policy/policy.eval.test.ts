@@ -75,6 +75,14 @@ describe('quality regression guard (targets: F1 ≥ 0.90, ≤ 5% clean flagged)'
     expect(s.f1).toBeGreaterThanOrEqual(0.9);
     expect(s.cleanFlagged).toBeLessThanOrEqual(0.1);
   });
+  // Holdout 11 (60 posts, 27 clean; the dev set's mix: sq with/without ë, sr Latin/Cyrillic, en, bilingual posts, double
+  // violations) was written before round 7 and measured before it (F1 0.909, 0/27 clean flagged; 6 missed pairs) and
+  // after it (F1 1.000, 0/27). Its misses were fixed by concept/morphology, so it is no longer blind. Guard: after − margin.
+  it('holdout 11: F1 ≥ 0.95, clean flagged ≤ 5%', () => {
+    const s = score(resolve(here, 'fixtures', 'holdout11.jsonl'));
+    expect(s.f1).toBeGreaterThanOrEqual(0.95);
+    expect(s.cleanFlagged).toBeLessThanOrEqual(0.05);
+  });
   // Round-5 probes for the gap-tolerant templates (historic centre, "takes safety seriously", "blagovremeno", video-link
   // notices); one is flagged by the older pending.evaluative rule ("pointed out inconsistencies"), a known limit.
   it('round-5 clean probes: at most 1 of 16 flagged', () => {

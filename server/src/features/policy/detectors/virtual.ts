@@ -118,6 +118,11 @@ export const urlList: VirtualList = (ctx) => urlSpans(ctx).map((u) => u.span);
 // ── given names (art. 4.5: a victim or minor identified by a first name) ─────────────────────
 const NAMING_CUE = String.raw`(?:named|called|by the name of|under the name(?: of)?|goes by|quhet|quhej|me emrin|me emër|nën emrin|i quajtur|e quajtur|po imenu|pod imenom|zove se|zvao se|zvala se|imenom|по имену|под именом|зове се|звао се|звала се|именом)`;
 const AGE_CUE = String.raw`(?:\d{1,2}[- ](?:years?|yrs?)[- ]old|\d{1,2}[- ]?vje[cç]\p{L}*|\d{1,2}[- ]?godi[sš]nj\p{L}*|\d{1,2}[- ]?годишњ\p{L}*)`;
+/**
+ * Round 7: one lowercase noun between the age and a comma-set name ("the 12-year-old victim, Lirie", "vajza
+ * 14-vjeçare, Arta"); prepositions/conjunctions excluded so "a 15-year-old from Prizren" stays a place.
+ */
+const AGE_NOUN = String.raw`(?!(?:from|in|at|of|and|with|nga|në|dhe|me|iz|u|sa|i|и|из|у)\b)\p{Ll}{2,}`;
 const CAP_WORD = String.raw`\p{Lu}\p{Ll}{2,}`;
 /** A place after "from": "Arta from Vitia", "Arta nga Vitia", "Milica iz Zvečana". */
 const FROM_PLACE = String.raw`(?:from|nga|iz|из)\s\p{Lu}`;
@@ -127,7 +132,7 @@ const FROM_PLACE = String.raw`(?:from|nga|iz|из)\s\p{Lu}`;
  * followed by a home place or an age).
  */
 const GIVEN_RE = new RegExp(
-  String.raw`(?<![\p{L}])(?:${NAMING_CUE}\s+(${CAP_WORD})|${AGE_CUE}[,\s]+(${CAP_WORD})|(${CAP_WORD})\s\p{Lu}\.(?!\s?\p{Lu}\.)(?![\p{L}]))` +
+  String.raw`(?<![\p{L}])(?:${NAMING_CUE}\s+(${CAP_WORD})|${AGE_CUE}(?:\s${AGE_NOUN},)?[,\s]+(${CAP_WORD})|(${CAP_WORD})\s\p{Lu}\.(?!\s?\p{Lu}\.)(?![\p{L}]))` +
     String.raw`|(?<=,\s)(${CAP_WORD})(?:\s${FROM_PLACE}|,\s\d{1,2}\b)`,
   'gu',
 );
