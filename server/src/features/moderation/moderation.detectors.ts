@@ -184,17 +184,49 @@ function curseAtThing(ctx: Ctx, h: Hit): boolean {
  * A curse opening the comment, set off by punctuation, with a complaint after it that targets no one
  * ("Jebem ti, opet odložili ročište", "Pidhi nanës, prap u shty seanca"): an interjection, not an insult.
  */
+/** Exclamation particles that may open such an interjection ("Ja qifsha, …", "E pidhi nanës, …", "Ma jebote, …"). */
+const EXCLAIM = new Set(['ja', 'e', 'oh', 'ah', 'uh', 'uf', 'au', 'bre', 'aman', 'ma', 'pa', 'joj', 'oj', 'eh']);
+
+/** Albanian "mund ta ngarkoj", "për ta marrë": `ta` after a modal/particle is `të + e` (it), not "to you". */
+const SQ_TA_BEFORE = new Set(['mund', 'do', 'per', 'duhet', 'dua', 'don', 'du', 'me', 'pa', 'lazim', 'nuk', 's', 'po', 'sa']);
+function subjunctiveTa(toks: readonly { norm: string }[], i: number): boolean {
+  return toks[i]!.norm === 'ta' && i > 0 && SQ_TA_BEFORE.has(toks[i - 1]!.norm);
+}
+
 function curseInterjection(ctx: Ctx, h: Hit): boolean {
   const toks = ctx.p.toks;
-  for (let i = 0; i < h.t0; i++) if (toks[i]!.kind === WORD) return false;
+  let lead = 0;
+  for (let i = 0; i < h.t0; i++) if (toks[i]!.kind === WORD && (++lead > 1 || !EXCLAIM.has(toks[i]!.norm))) return false;
   if (toks[h.t1 + 1]?.kind !== PUNCT) return false;
   let words = 0;
   for (let i = h.t1 + 1; i < toks.length; i++) {
     if (toks[i]!.kind !== WORD) continue;
-    if ((ctx.flags[i]! & F_TARGET) !== 0) return false;
+    if ((ctx.flags[i]! & F_TARGET) !== 0 && !subjunctiveTa(toks, i)) return false;
     words++;
   }
   return words >= 2;
+}
+
+/** English auxiliary "be" forms. */
+const BE_AUX = new Set(['is', 'was', 'are', 'were', 'been', 'be', 'being', 'am', 's', 're', 'isn', 'wasn', 'not']);
+
+/**
+ * "the witness was lying", "he is cheating": an -ing epithet that is a verb form after "be" (optionally
+ * with an adverb) is a claim about an act — contested, not a name-calling epithet ("a lying judge").
+ * Only action verbs (lying/cheating/stealing …), not -ing adjectives such as "disgusting".
+ */
+const ACTION_ING = new Set(['lying', 'cheating', 'stealing', 'thieving', 'scheming', 'conspiring']);
+function progressiveVerb(ctx: Ctx, h: Hit): boolean {
+  if (h.t0 !== h.t1) return false;
+  const toks = ctx.p.toks;
+  if (!ACTION_ING.has(toks[h.t0]!.norm)) return false;
+  const next = toks[h.t1 + 1];
+  if (next?.kind === WORD && (ctx.flags[h.t1 + 1]! & (F_TITLE | F_PERSON)) !== 0) return false; // "lying judge"
+  for (let i = h.t0 - 1; i >= Math.max(0, h.t0 - 3); i--) {
+    if (toks[i]!.kind !== WORD) return false;
+    if (BE_AUX.has(toks[i]!.norm)) return true;
+  }
+  return false;
 }
 
 /** Insults: derogatory person nouns, harsh words aimed at a person, animals, directed curses. */
@@ -221,7 +253,7 @@ export function detectInsult(ctx: Ctx): Finding[] {
     out.push(f('insult', 'insult.curse', 'remove', h));
   }
   for (const h of hitsOf(ctx, 'insult', 'evaluative')) {
-    if (condemned(ctx, h) || selfRef(ctx, h)) continue;
+    if (condemned(ctx, h) || selfRef(ctx, h) || progressiveVerb(ctx, h)) continue;
     const subject = copulaSubject(ctx, h);
     const dT = nearest(ctx, h, F_TARGET, 6);
     const dX = nearest(ctx, h, F_THING, 6);
