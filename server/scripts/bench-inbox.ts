@@ -152,16 +152,14 @@ async function main() {
     let accepted = 0;
     for (let i = 0; i < bodies.length; i += 50) {
       const res = await Promise.all(
-        bodies
-          .slice(i, i + 50)
-          .map((b) =>
-            app.inject({
-              method: 'POST',
-              url: '/api/webhooks/sandbox',
-              payload: b,
-              headers: { 'content-type': 'application/json', 'x-courtdesk-signature': signBody(secret, b) },
-            }),
-          ),
+        bodies.slice(i, i + 50).map((b) =>
+          app.inject({
+            method: 'POST',
+            url: '/api/webhooks/sandbox',
+            payload: b,
+            headers: { 'content-type': 'application/json', 'x-courtdesk-signature': signBody(secret, b) },
+          }),
+        ),
       );
       accepted += res.filter((r) => r.statusCode === 202).length;
     }

@@ -14,7 +14,8 @@ const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(here, '../..');
 const args = process.argv.slice(2);
 const fileArg = args.indexOf('--file');
-const file = fileArg >= 0 && args[fileArg + 1] ? resolve(process.cwd(), args[fileArg + 1]!) : resolve(repoRoot, '../shared/eval/comments-dev.jsonl');
+const file =
+  fileArg >= 0 && args[fileArg + 1] ? resolve(process.cwd(), args[fileArg + 1]!) : resolve(repoRoot, '../shared/eval/comments-dev.jsonl');
 if (!existsSync(file)) {
   console.error(`eval-comments: file not found: ${file}`);
   process.exit(1);

@@ -21,7 +21,15 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 
 import { basename, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyzeComment, combine, modelInput } from '../src/features/moderation/moderation.classifier.js';
-import { boosterFromFile, boosterScore, trainBooster, type RuleGroup, type RuleView, type TrainExample, type TrainOptions } from '../src/features/moderation/moderation.model.js';
+import {
+  boosterFromFile,
+  boosterScore,
+  trainBooster,
+  type RuleGroup,
+  type RuleView,
+  type TrainExample,
+  type TrainOptions,
+} from '../src/features/moderation/moderation.model.js';
 import type { ModerationAction } from '../src/features/moderation/moderation.types.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -42,7 +50,9 @@ interface Row {
 }
 
 /** Every labelled comment in the repository, with the rules' answer and the booster input. */
-export function loadLabelled(opts: { exclude?: string[]; ruleViews?: Record<string, { ruleAction: ModerationAction; view: RuleView }> } = {}): Labelled[] {
+export function loadLabelled(
+  opts: { exclude?: string[]; ruleViews?: Record<string, { ruleAction: ModerationAction; view: RuleView }> } = {},
+): Labelled[] {
   const files: [string, string][] = [];
   if (existsSync(DEV_FILE)) files.push(['dev', DEV_FILE]);
   else console.warn(`train-moderation-model: ${DEV_FILE} not found — training without the shared dev set`);
@@ -79,7 +89,13 @@ export function outOfFold(ex: Labelled[], o: TrainOptions = {}): Map<string, num
   const p = new Map<string, number>();
   const batches = [...new Set(ex.map((e) => e.batch))].sort();
   for (const b of batches) {
-    const model = boosterFromFile(trainBooster(ex.filter((e) => e.batch !== b), { review: 1, remove: 1 }, { ...o, heads: false }));
+    const model = boosterFromFile(
+      trainBooster(
+        ex.filter((e) => e.batch !== b),
+        { review: 1, remove: 1 },
+        { ...o, heads: false },
+      ),
+    );
     for (const e of ex) if (e.batch === b) p.set(e.id, boosterScore(model, e.input));
   }
   return p;
@@ -108,12 +124,14 @@ export function chooseThresholds(ex: Labelled[], p: Map<string, number>, keepRev
   for (const e of ex) {
     if (e.remove) continue;
     const q = p.get(e.id)!;
-    if (q >= remove && combine(e.ruleAction, q, e.input.view, { review: 2, remove: 0 }).action === 'remove' && e.ruleAction !== 'remove') remove = Math.min(0.999, Math.ceil((q + REMOVE_MARGIN) * 1000) / 1000);
+    if (q >= remove && combine(e.ruleAction, q, e.input.view, { review: 2, remove: 0 }).action === 'remove' && e.ruleAction !== 'remove')
+      remove = Math.min(0.999, Math.ceil((q + REMOVE_MARGIN) * 1000) / 1000);
   }
   // strong: above the out-of-fold score of every `keep` comment the rules do not remove, with a margin
   // (never below STRONG_MIN); a comment scoring that high and targeting a person is removed without a cue
   let strong = STRONG_MIN;
-  for (const e of ex) if (!e.remove && e.ruleAction !== 'remove') strong = Math.max(strong, Math.ceil((p.get(e.id)! + STRONG_MARGIN) * 1000) / 1000);
+  for (const e of ex)
+    if (!e.remove && e.ruleAction !== 'remove') strong = Math.max(strong, Math.ceil((p.get(e.id)! + STRONG_MARGIN) * 1000) / 1000);
   remove = Math.max(review, remove);
   return strong <= 0.999 ? { review, remove, strong: Math.max(remove, strong) } : { review, remove };
 }
@@ -149,7 +167,10 @@ export interface LoboResult {
 }
 
 /** Honest leave-one-batch-out: thresholds for each held-out batch come from the other batches only. */
-export function leaveOneBatchOut(ex: Labelled[], opts: { train?: TrainOptions; keepReviewShare?: number; only?: string[]; log?: (s: string) => void } = {}): LoboResult {
+export function leaveOneBatchOut(
+  ex: Labelled[],
+  opts: { train?: TrainOptions; keepReviewShare?: number; only?: string[]; log?: (s: string) => void } = {},
+): LoboResult {
   const batches = [...new Set(ex.map((e) => e.batch))].sort().filter((b) => !opts.only || opts.only.includes(b));
   const res: LoboResult = { batches: [], rules: tally(), combined: tally() };
   for (const b of batches) {
@@ -167,11 +188,15 @@ export function leaveOneBatchOut(ex: Labelled[], opts: { train?: TrainOptions; k
       add(combined, e.remove, c.action);
       add(res.combined, e.remove, c.action);
       if (opts.log && (c.by === 'model' || (e.remove && c.action === 'keep'))) {
-        opts.log(`   ${c.by === 'model' ? c.action.toUpperCase().padEnd(6) : 'MISSED'} ${(e.remove ? 'remove' : 'keep').padEnd(6)} p=${p.toFixed(2)} ${e.id} ${e.text.slice(0, 110)}`);
+        opts.log(
+          `   ${c.by === 'model' ? c.action.toUpperCase().padEnd(6) : 'MISSED'} ${(e.remove ? 'remove' : 'keep').padEnd(6)} p=${p.toFixed(2)} ${e.id} ${e.text.slice(0, 110)}`,
+        );
       }
     }
     res.batches.push({ batch: b, thresholds: t, rules, combined });
-    opts.log?.(`${b.padEnd(16)} t=${t.review.toFixed(2)}/${t.remove.toFixed(3)}/${t.strong?.toFixed(3) ?? '-'}\n   rules     ${fmt(rules)}\n   combined  ${fmt(combined)}`);
+    opts.log?.(
+      `${b.padEnd(16)} t=${t.review.toFixed(2)}/${t.remove.toFixed(3)}/${t.strong?.toFixed(3) ?? '-'}\n   rules     ${fmt(rules)}\n   combined  ${fmt(combined)}`,
+    );
   }
   return res;
 }
@@ -183,10 +208,14 @@ function main(): void {
     return i >= 0 ? args[i + 1] : undefined;
   };
   const rvFile = arg('--rule-views');
-  const ruleViews = rvFile ? (JSON.parse(readFileSync(rvFile, 'utf8')) as Record<string, { ruleAction: ModerationAction; view: RuleView }>) : undefined;
+  const ruleViews = rvFile
+    ? (JSON.parse(readFileSync(rvFile, 'utf8')) as Record<string, { ruleAction: ModerationAction; view: RuleView }>)
+    : undefined;
   const exclude = arg('--exclude')?.split(',');
   const ex = loadLabelled({ exclude, ruleViews });
-  console.log(`${ex.length} labelled comments (${ex.filter((e) => e.remove).length} remove) in batches ${[...new Set(ex.map((e) => e.batch))].join(', ')}`);
+  console.log(
+    `${ex.length} labelled comments (${ex.filter((e) => e.remove).length} remove) in batches ${[...new Set(ex.map((e) => e.batch))].join(', ')}`,
+  );
   if (args.includes('--lobo')) {
     const only = arg('--only')?.split(',');
     const rf = arg('--rule-features');
@@ -194,7 +223,12 @@ function main(): void {
     if (arg('--l2')) train.l2 = Number(arg('--l2'));
     if (arg('--iters')) train.iters = Number(arg('--iters'));
     const ks = arg('--keep-review') ? Number(arg('--keep-review')) : undefined;
-    const r = leaveOneBatchOut(ex, { only, train, keepReviewShare: ks ?? KEEP_REVIEW_SHARE, log: args.includes('--quiet') ? undefined : console.log });
+    const r = leaveOneBatchOut(ex, {
+      only,
+      train,
+      keepReviewShare: ks ?? KEEP_REVIEW_SHARE,
+      log: args.includes('--quiet') ? undefined : console.log,
+    });
     console.log(`\nOVERALL (pooled held-out batches)\n   rules     ${fmt(r.rules)}\n   combined  ${fmt(r.combined)}`);
     return;
   }
@@ -204,7 +238,9 @@ function main(): void {
   const out = arg('--out') ? resolve(process.cwd(), arg('--out')!) : MODEL_OUT;
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, `${JSON.stringify(model)}\n`);
-  console.log(`thresholds review ${t.review}, remove ${t.remove}, strong ${t.strong ?? '-'}; ${model.binary.idx.length} binary weights; wrote ${out}`);
+  console.log(
+    `thresholds review ${t.review}, remove ${t.remove}, strong ${t.strong ?? '-'}; ${model.binary.idx.length} binary weights; wrote ${out}`,
+  );
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) main();

@@ -33,14 +33,36 @@ const ARTICLES = ['4.1', '4.2', '4.3', '4.4a', '4.4b', '4.4c', '4.6', '4.8'];
 const THRESHOLD = Number(opt('--threshold') ?? 0.5);
 const MIN_EVIDENCE = Number(opt('--min-evidence') ?? 0.3);
 const FIXTURES = resolve(here, '../src/features/policy/fixtures');
-const DEV = [resolve(here, '../../../shared/eval/posts-dev.jsonl'), resolve(here, '../../shared/eval/posts-dev.jsonl')].find((f) => existsSync(f));
+const DEV = [resolve(here, '../../../shared/eval/posts-dev.jsonl'), resolve(here, '../../shared/eval/posts-dev.jsonl')].find((f) =>
+  existsSync(f),
+);
 const BATCH_FILES = [
   ...(DEV ? [DEV] : []),
-  ...['holdout', 'holdout2', 'holdout3', 'holdout4', 'holdout5', 'holdout6', 'holdout7', 'clean-lookalikes', 'clean-lookalikes2', 'train-extra'].map((b) => resolve(FIXTURES, `${b}.jsonl`)),
+  ...[
+    'holdout',
+    'holdout2',
+    'holdout3',
+    'holdout4',
+    'holdout5',
+    'holdout6',
+    'holdout7',
+    'clean-lookalikes',
+    'clean-lookalikes2',
+    'train-extra',
+  ].map((b) => resolve(FIXTURES, `${b}.jsonl`)),
 ].filter((f) => existsSync(f));
 
-interface Row { id: string; lang?: Lang; text: string; expect: string[] }
-interface Doc { row: Row; batch: string; feats: ModelFeature[] }
+interface Row {
+  id: string;
+  lang?: Lang;
+  text: string;
+  expect: string[];
+}
+interface Doc {
+  row: Row;
+  batch: string;
+  feats: ModelFeature[];
+}
 
 const packDir = opt('--pack');
 if (packDir) {
@@ -108,7 +130,13 @@ function trainAll(trainDocs: Doc[]): PolicyModel {
   return { version: 1, trainedOn: [...new Set(trainDocs.map((d) => d.batch))], articles };
 }
 
-interface Score { tp: number; fp: number; fn: number; clean: number; flagged: number }
+interface Score {
+  tp: number;
+  fp: number;
+  fn: number;
+  clean: number;
+  flagged: number;
+}
 function evaluate(test: Doc[], model: PolicyModel | null, threshold: number): Score {
   const s: Score = { tp: 0, fp: 0, fn: 0, clean: 0, flagged: 0 };
   for (const d of test) {
@@ -137,12 +165,12 @@ const fmt = (s: Score): string => {
   const p = s.tp / (s.tp + s.fp || 1);
   const r = s.tp / (s.tp + s.fn || 1);
   const f1 = p + r === 0 ? 0 : (2 * p * r) / (p + r);
-  return `${(s.tp + s.fn ? f1.toFixed(3) : '  -  ')} (R ${(s.tp + s.fn ? r.toFixed(3) : '  -  ')}, fp ${String(s.fp).padStart(2)}, clean ${s.flagged}/${s.clean})`;
+  return `${s.tp + s.fn ? f1.toFixed(3) : '  -  '} (R ${s.tp + s.fn ? r.toFixed(3) : '  -  '}, fp ${String(s.fp).padStart(2)}, clean ${s.flagged}/${s.clean})`;
 };
 
 if (args.includes('--lobo')) {
   const batches = [...new Set(docs.map((d) => d.batch))].filter((b) => !opt('--only') || b === opt('--only'));
-  const ths = (opt("--grid") ?? "0.5,0.6,0.7,0.8,0.9").split(",").map(Number);
+  const ths = (opt('--grid') ?? '0.5,0.6,0.7,0.8,0.9').split(',').map(Number);
   console.log(`leave-one-batch-out (${docs.length} posts in ${batches.length} batches); F1 (recall, false-positive pairs, clean flagged)`);
   console.log(`batch              rules alone                      ${ths.map((t) => `+booster p≥${t}`.padEnd(33)).join('')}`);
   const tot = [{ tp: 0, fp: 0, fn: 0, clean: 0, flagged: 0 }, ...ths.map(() => ({ tp: 0, fp: 0, fn: 0, clean: 0, flagged: 0 }))];

@@ -54,15 +54,13 @@ export async function saveAutoReply(db: Db, actorId: string, body: AutoReplyUpda
       .insertInto('autoreply_settings')
       .values(values)
       .onConflict((oc) =>
-        oc
-          .column('institution_id')
-          .doUpdateSet({
-            enabled: values.enabled,
-            period_hours: values.period_hours,
-            texts: values.texts,
-            updated_at: values.updated_at,
-            updated_by: actorId,
-          }),
+        oc.column('institution_id').doUpdateSet({
+          enabled: values.enabled,
+          period_hours: values.period_hours,
+          texts: values.texts,
+          updated_at: values.updated_at,
+          updated_by: actorId,
+        }),
       )
       .execute();
     const changedLangs = (Object.keys(texts) as (keyof AutoReplyTexts)[]).filter((k) => texts[k] !== before.texts[k]);

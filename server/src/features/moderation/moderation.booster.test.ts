@@ -3,7 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { FIXTURE_DIR, leaveOneBatchOut, loadLabelled } from '../../../scripts/train-moderation-model.js';
-import { analyzeComment, classifyComment, combine, getActiveBooster, getActiveLexicon, modelInput, reloadLexicon } from './moderation.classifier.js';
+import {
+  analyzeComment,
+  classifyComment,
+  combine,
+  getActiveBooster,
+  getActiveLexicon,
+  modelInput,
+  reloadLexicon,
+} from './moderation.classifier.js';
 import { ModelFileSchema, NAME_WORD, boosterFromFile, boosterScore, loadBooster, trainBooster } from './moderation.model.js';
 
 const lexDir = getActiveLexicon().dir;
@@ -79,7 +87,11 @@ describe('rules + booster', () => {
   });
 
   it('plain questions and thanks stay keep', () => {
-    for (const t of ['When is the court open on Friday?', 'Kur mbahet seanca e radhës për lëndën time?', 'Хвала на објашњењу нове процедуре.'])
+    for (const t of [
+      'When is the court open on Friday?',
+      'Kur mbahet seanca e radhës për lëndën time?',
+      'Хвала на објашњењу нове процедуре.',
+    ])
       expect(classifyComment(t).action).toBe('keep');
   });
 
@@ -87,8 +99,14 @@ describe('rules + booster', () => {
     const t = { review: 0.7, remove: 0.95 };
     const person = { hits: ['insult.evaluative', 'context.title'], flags: ['title', 'named'], findings: [] };
     expect(combine('keep', 0.99, person, t)).toEqual({ action: 'remove', by: 'model' });
-    expect(combine('keep', 0.99, { hits: ['context.title'], flags: ['title', 'named'], findings: [] }, t)).toEqual({ action: 'review', by: 'model' });
-    expect(combine('keep', 0.99, { hits: ['insult.evaluative'], flags: ['thing'], findings: [] }, t)).toEqual({ action: 'review', by: 'model' });
+    expect(combine('keep', 0.99, { hits: ['context.title'], flags: ['title', 'named'], findings: [] }, t)).toEqual({
+      action: 'review',
+      by: 'model',
+    });
+    expect(combine('keep', 0.99, { hits: ['insult.evaluative'], flags: ['thing'], findings: [] }, t)).toEqual({
+      action: 'review',
+      by: 'model',
+    });
     expect(combine('keep', 0.9, person, t)).toEqual({ action: 'review', by: 'model' });
     expect(combine('keep', 0.5, person, t)).toEqual({ action: 'keep', by: 'rules' });
     expect(combine('review', 0.8, person, t)).toEqual({ action: 'review', by: 'rules' });
@@ -135,7 +153,18 @@ describe('training', () => {
 
   it('uses every labelled batch in the repository', () => {
     const batches = new Set(ex.map((e) => e.batch));
-    for (const b of ['holdout', 'holdout-blind2', 'holdout-2', 'holdout-3', 'holdout-4', 'holdout-5', 'holdout-6', 'holdout-7', 'train-extra']) expect(batches.has(b), `${b} in ${FIXTURE_DIR}`).toBe(true);
+    for (const b of [
+      'holdout',
+      'holdout-blind2',
+      'holdout-2',
+      'holdout-3',
+      'holdout-4',
+      'holdout-5',
+      'holdout-6',
+      'holdout-7',
+      'train-extra',
+    ])
+      expect(batches.has(b), `${b} in ${FIXTURE_DIR}`).toBe(true);
   });
 
   // Honest guard: each batch held out in turn (model and thresholds trained on the other batches only).

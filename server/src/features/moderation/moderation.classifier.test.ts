@@ -49,9 +49,12 @@ describe('interjections, quoting to condemn, asking the admin', () => {
 });
 
 describe('slurs', () => {
-  it.each(['Šiptari su preuzeli sudove.', 'Shkijet s’kanë vend në gjykatë.', 'Send the shiptar judges home.', 'Цигани опет краду.'])('%s', (text) => {
-    expect(cats(text)).toEqual(['slur']);
-  });
+  it.each(['Šiptari su preuzeli sudove.', 'Shkijet s’kanë vend në gjykatë.', 'Send the shiptar judges home.', 'Цигани опет краду.'])(
+    '%s',
+    (text) => {
+      expect(cats(text)).toEqual(['slur']);
+    },
+  );
   it('neutral ethnonyms are not slurs', () => {
     expect(act('Nije bitno da li je sudija Srbin ili Albanac.')).toBe('keep');
     expect(act('Gjyqtarët shqiptarë dhe serbë punojnë bashkë.')).toBe('keep');
@@ -250,9 +253,9 @@ describe('labelled sets meet the targets (caught ≥ 95%, wrongly removed ≤ 2%
 
 describe('round 7 families (paraphrases, not the lead’s sentences)', () => {
   it.each([
-    ['threat', 'Prokuror, do të të gjejmë, s\'ke ku fshihesh.'],
+    ['threat', "Prokuror, do të të gjejmë, s'ke ku fshihesh."],
     ['threat', 'Naći ćemo te, tužioče, nemaš gde da se sakriješ.'],
-    ['threat', 'Judge, you\'ll pay for this, I promise you.'],
+    ['threat', "Judge, you'll pay for this, I promise you."],
     ['threat', 'Gjyqtar, ke me e pagu kete vendim.'],
     ['threat', 'Tužioče, platićete vi za sve ovo.'],
     ['insult', 'You are a useless corrupt judge and everyone knows it.'],
@@ -268,12 +271,12 @@ describe('round 7 families (paraphrases, not the lead’s sentences)', () => {
   it.each([
     'Do ta gjejmë zgjidhjen bashkë me gjykatën.',
     'Corrupt judges have nowhere to hide once the vetting law passes.',
-    'Ljudi koji pišu \'treba ih povešati\' treba da budu blokirani.',
-    'Ata që shkruajnë \'t\'i varim gjyqtarët\' duhet të bllokohen.',
+    "Ljudi koji pišu 'treba ih povešati' treba da budu blokirani.",
+    "Ata që shkruajnë 't'i varim gjyqtarët' duhet të bllokohen.",
     'Naći ćemo rešenje za ovaj problem.',
     'Platićete taksu za ovo u sudu, 20 evra.',
     'The justice system in this country is a rotten mess.',
-    'Somebody here called the prosecutor a \'snake\'; that kind of language is out of place.',
+    "Somebody here called the prosecutor a 'snake'; that kind of language is out of place.",
   ])('keep: %s', (text) => {
     expect(act(text)).toBe('keep');
   });
@@ -281,10 +284,10 @@ describe('round 7 families (paraphrases, not the lead’s sentences)', () => {
 
 describe('round 8 families (probes, not holdout-8 sentences)', () => {
   it.each([
-    'Lawyer said on TV the judge was a \'clown\'. Not acceptable.',
-    'Ai e ka quajtur gjyqtarin \'idiot\' dhe tani po gjykohet.',
-    'Nazvaće ga \'lopov\' opet, ali to nije u redu.',
-    'She kept saying the prosecutor was a \'liar\' but the court disagreed.',
+    "Lawyer said on TV the judge was a 'clown'. Not acceptable.",
+    "Ai e ka quajtur gjyqtarin 'idiot' dhe tani po gjykohet.",
+    "Nazvaće ga 'lopov' opet, ali to nije u redu.",
+    "She kept saying the prosecutor was a 'liar' but the court disagreed.",
     'Justice here is a rotten clown show.',
     'Pravda je kurva politike u ovoj zemlji.',
     'Vendimi është idiotësi, gjykata është e pacipë.',
@@ -293,9 +296,9 @@ describe('round 8 families (probes, not holdout-8 sentences)', () => {
   ])('keep: %s', (text) => expect(act(text)).toBe('keep'));
   it.each([
     'Careful when you walk to your car tonight, prosecutor. No cameras there.',
-    'Kujdes kur kthehesh ne shtepi, gjyqtare, s\'ka kamera ne ate rruge.',
+    "Kujdes kur kthehesh ne shtepi, gjyqtare, s'ka kamera ne ate rruge.",
     'Pazi se kad ideš kući, tužioče, svetla su ugašena.',
     'Ti si kreten, sudijo, i to ti kažem otvoreno.',
-    'Prokurorin Shala e quajta \'qen\' dhe do ta quaj prape, qen je!',
+    "Prokurorin Shala e quajta 'qen' dhe do ta quaj prape, qen je!",
   ])('remove: %s', (text) => expect(act(text)).toBe('remove'));
 });

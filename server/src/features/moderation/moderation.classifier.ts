@@ -3,14 +3,41 @@
  * all lexicons of all three languages (comments mix languages), then one detector per category.
  * Pure and synchronous; never throws.
  */
-import { F_DEMO, F_META, F_NAMED, F_PERSON, F_SECOND, F_SELFREF, F_THING, F_TITLE, buildCtx, findHits, type Ctx } from './moderation.context.js';
-import { detectDefamation, detectDoxxing, detectInsult, detectSlur, detectSpam, detectThreat, type Finding } from './moderation.detectors.js';
+import {
+  F_DEMO,
+  F_META,
+  F_NAMED,
+  F_PERSON,
+  F_SECOND,
+  F_SELFREF,
+  F_THING,
+  F_TITLE,
+  buildCtx,
+  findHits,
+  type Ctx,
+} from './moderation.context.js';
+import {
+  detectDefamation,
+  detectDoxxing,
+  detectInsult,
+  detectSlur,
+  detectSpam,
+  detectThreat,
+  type Finding,
+} from './moderation.detectors.js';
 import { guessLang } from './moderation.lang.js';
 import { DEFAULT_LEXICON_DIR, LexiconError, loadLexicon, resolveMasked, type Lexicon } from './moderation.lexicon.js';
 import { explain, explainModel } from './moderation.messages.js';
 import { boosterExplain, boosterScore, loadBooster, modelWords, type Booster, type ModelInput, type RuleView } from './moderation.model.js';
 import { prepareText, type Prepared } from './moderation.text.js';
-import type { ClassifyOptions, ModerationAction, ModerationCategory, ModerationLang, ModerationReason, ModerationResult } from './moderation.types.js';
+import type {
+  ClassifyOptions,
+  ModerationAction,
+  ModerationCategory,
+  ModerationLang,
+  ModerationReason,
+  ModerationResult,
+} from './moderation.types.js';
 
 /** Comments longer than this are classified on their first MAX_CHARS characters (and sent to review if that part is clean). */
 export const MAX_CHARS = 200_000;
@@ -81,8 +108,19 @@ export function analyzeComment(text: string, opts: ClassifyOptions = {}): Analys
   const lang: ModerationLang | 'und' = opts.lang ?? (p.toks.length === 0 ? 'und' : guessLang(p));
   const hits = findHits(lex, p).filter((h) => !h.e.strictLang || h.e.lang === lang);
   const ctx = buildCtx(p, hits, lang);
-  const findings: Finding[] = [...detectThreat(ctx), ...detectDoxxing(ctx), ...detectSlur(ctx), ...detectDefamation(ctx), ...detectInsult(ctx), ...detectSpam(ctx)];
-  const ruleAction: ModerationAction = findings.some((x) => x.severity === 'remove') ? 'remove' : findings.length > 0 || (truncated && input.trim().length > 0) ? 'review' : 'keep';
+  const findings: Finding[] = [
+    ...detectThreat(ctx),
+    ...detectDoxxing(ctx),
+    ...detectSlur(ctx),
+    ...detectDefamation(ctx),
+    ...detectInsult(ctx),
+    ...detectSpam(ctx),
+  ];
+  const ruleAction: ModerationAction = findings.some((x) => x.severity === 'remove')
+    ? 'remove'
+    : findings.length > 0 || (truncated && input.trim().length > 0)
+      ? 'review'
+      : 'keep';
   return { input, truncated, p, ctx, lang, findings, ruleAction };
 }
 
@@ -131,7 +169,12 @@ export function ruleCueCategories(view: RuleView): Set<ModerationCategory> {
  * rules `remove` stays; p ≥ remove-threshold with a rule cue (and a person targeted, except spam) →
  * `remove`; a rule `keep` with p ≥ review-threshold → `review`; otherwise the rules' answer.
  */
-export function combine(ruleAction: ModerationAction, p: number, view: RuleView, t: { review: number; remove: number; strong?: number }): { action: ModerationAction; by: 'rules' | 'model' } {
+export function combine(
+  ruleAction: ModerationAction,
+  p: number,
+  view: RuleView,
+  t: { review: number; remove: number; strong?: number },
+): { action: ModerationAction; by: 'rules' | 'model' } {
   if (ruleAction === 'remove') return { action: 'remove', by: 'rules' };
   if (p >= t.remove) {
     const cues = ruleCueCategories(view);
@@ -165,12 +208,26 @@ export function classifyComment(text: string, opts: ClassifyOptions = {}): Moder
   const used = action === 'remove' ? removes : findings;
   const categories = ORDER.filter((c) => used.some((x) => x.category === c));
   const reasons = toReasons(used, p.toks, input, uiLang);
-  const score = action === 'remove' ? Math.min(1, 0.85 + 0.05 * removes.length) : action === 'review' ? 0.6 : ctx.hits.some((h) => h.e.category !== 'context') ? 0.2 : 0;
+  const score =
+    action === 'remove'
+      ? Math.min(1, 0.85 + 0.05 * removes.length)
+      : action === 'review'
+        ? 0.6
+        : ctx.hits.some((h) => h.e.category !== 'context')
+          ? 0.2
+          : 0;
   return { action, categories, reasons, lang, score };
 }
 
 /** A booster-driven answer: category, the words that weighed most, p, art. 3.7 (plus any rule findings). */
-function modelResult(a: Analysis, b: Booster, x: ModelInput, prob: number, action: ModerationAction, uiLang: ModerationLang): ModerationResult {
+function modelResult(
+  a: Analysis,
+  b: Booster,
+  x: ModelInput,
+  prob: number,
+  action: ModerationAction,
+  uiLang: ModerationLang,
+): ModerationResult {
   const cues = ruleCueCategories(x.view);
   const ex = boosterExplain(b, x, action === 'remove' && cues.size > 0 ? cues : undefined);
   const category = ex.category;
@@ -182,21 +239,45 @@ function modelResult(a: Analysis, b: Booster, x: ModelInput, prob: number, actio
     const t = toks[x.tok[w.word]!]!;
     const match = a.input.slice(t.os, t.oe);
     const rule = action === 'remove' ? 'model.remove' : 'model.review';
-    reasons.push({ category, article: '3.7', rule, match, start: t.os, end: t.oe, explanation: explainModel(rule, category, match, top, prob, uiLang) });
+    reasons.push({
+      category,
+      article: '3.7',
+      rule,
+      match,
+      start: t.os,
+      end: t.oe,
+      explanation: explainModel(rule, category, match, top, prob, uiLang),
+    });
   }
   if (action === 'remove') {
     // the rule cue that agreed (a lexicon hit of the chosen category, else of any cue category)
-    const cueHit = a.ctx.hits.find((h) => h.e.category === category) ?? a.ctx.hits.find((h) => h.e.category !== 'context' && cues.has(h.e.category as ModerationCategory));
+    const cueHit =
+      a.ctx.hits.find((h) => h.e.category === category) ??
+      a.ctx.hits.find((h) => h.e.category !== 'context' && cues.has(h.e.category as ModerationCategory));
     if (cueHit) {
       const start = toks[cueHit.t0]!.os;
       const end = toks[cueHit.t1]!.oe;
       const match = a.input.slice(start, end);
-      reasons.unshift({ category, article: '3.7', rule: 'model.rule-cue', match, start, end, explanation: explainModel('model.rule-cue', category, match, top, prob, uiLang) });
+      reasons.unshift({
+        category,
+        article: '3.7',
+        rule: 'model.rule-cue',
+        match,
+        start,
+        end,
+        explanation: explainModel('model.rule-cue', category, match, top, prob, uiLang),
+      });
     }
   }
   const ruleReasons = toReasons(a.findings, toks, a.input, uiLang);
   const categories = ORDER.filter((c) => c === category || a.findings.some((f) => f.category === c));
-  return { action, categories, reasons: [...reasons, ...ruleReasons].slice(0, 20), lang: a.lang, score: action === 'remove' ? Math.max(0.8, prob) : Math.min(0.79, Math.max(0.4, prob)) };
+  return {
+    action,
+    categories,
+    reasons: [...reasons, ...ruleReasons].slice(0, 20),
+    lang: a.lang,
+    score: action === 'remove' ? Math.max(0.8, prob) : Math.min(0.79, Math.max(0.4, prob)),
+  };
 }
 
 function toReasons(findings: Finding[], toks: { os: number; oe: number }[], input: string, uiLang: ModerationLang): ModerationReason[] {
@@ -209,7 +290,15 @@ function toReasons(findings: Finding[], toks: { os: number; oe: number }[], inpu
     if (seen.has(key)) continue;
     seen.add(key);
     const match = input.slice(start, end);
-    out.push({ category: x.category, article: '3.7', rule: x.rule, match, start, end, explanation: explain(x.rule, x.category, match, uiLang) });
+    out.push({
+      category: x.category,
+      article: '3.7',
+      rule: x.rule,
+      match,
+      start,
+      end,
+      explanation: explain(x.rule, x.category, match, uiLang),
+    });
     if (out.length >= 20) break;
   }
   return out;

@@ -21,9 +21,16 @@ describe('courtdesk moderate --jsonl (CLI contract)', () => {
       ].join('\n') + '\n',
     );
     try {
-      const r = spawnSync(process.execPath, ['bin/courtdesk.js', 'moderate', '--jsonl', file], { cwd: serverDir, encoding: 'utf8', timeout: 60_000 });
+      const r = spawnSync(process.execPath, ['bin/courtdesk.js', 'moderate', '--jsonl', file], {
+        cwd: serverDir,
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
       expect(r.status).toBe(0);
-      const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+      const lines = r.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as Record<string, unknown>);
       expect(lines).toHaveLength(4);
       expect(Object.keys(lines[0]!)).toEqual(['id', 'action', 'categories', 'reasons']);
       expect(lines[0]).toMatchObject({ id: 'good-1', action: 'remove', categories: ['insult'] });

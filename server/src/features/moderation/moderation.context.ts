@@ -79,11 +79,22 @@ export function findHits(lex: Lexicon, p: Prepared): Hit[] {
   return out;
 }
 
-const ROLE_FLAG: Record<string, number> = { title: F_TITLE, person: F_PERSON, second: F_SECOND, demonstrative: F_DEMO, thing: F_THING, meta: F_META, request: F_META, selfref: F_SELFREF, speech: F_SPEECH };
+const ROLE_FLAG: Record<string, number> = {
+  title: F_TITLE,
+  person: F_PERSON,
+  second: F_SECOND,
+  demonstrative: F_DEMO,
+  thing: F_THING,
+  meta: F_META,
+  request: F_META,
+  selfref: F_SELFREF,
+  speech: F_SPEECH,
+};
 
 /** Capitalised words that are not names (places, institutions, sentence openers). */
 const NOT_NAMES = new Set(
-  ('the a an this that these those i we you my our it in on at of for and but if when why what how who ' +
+  (
+    'the a an this that these those i we you my our it in on at of for and but if when why what how who ' +
     'kjo ky kete keta ne nje per dhe por nese pse si cfare kush une ju ti ai ajo sot neser dje ' +
     'ova ovo ovaj ovi taj to ja mi vi on ona oni i u na za ali ako zasto kako ko danas sutra juce ' +
     'kosovo kosova kosoves kosove kosovu kosovska prishtina prishtine prishtines pristina pristini pristine prizren prizrenit prizrena ' +
@@ -97,12 +108,22 @@ const NOT_NAMES = new Set(
     'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december ' +
     'allah zot bog god dr mr mrs ms hell oh ok lol ' +
     // English nouns ending like a Serbian -ić surname ("Justice here is…", "Police…")
-    'justice injustice police office notice service practice advice price choice voice device prejudice malice justices offices').split(' '),
+    'justice injustice police office notice service practice advice price choice voice device prejudice malice justices offices'
+  ).split(' '),
 );
 
 function isNameTok(p: Prepared, i: number, flags: Uint16Array): boolean {
   const t = p.toks[i];
-  return !!t && t.kind === WORD && t.cap && !t.upper && t.norm.length >= 2 && /^[a-z]/.test(t.norm) && !NOT_NAMES.has(t.norm) && (flags[i]! & (F_THING | F_META)) === 0;
+  return (
+    !!t &&
+    t.kind === WORD &&
+    t.cap &&
+    !t.upper &&
+    t.norm.length >= 2 &&
+    /^[a-z]/.test(t.norm) &&
+    !NOT_NAMES.has(t.norm) &&
+    (flags[i]! & (F_THING | F_META)) === 0
+  );
 }
 
 const AMBIGUOUS_TITLES = new Set(['justice', 'chair', 'counsel']);
@@ -145,10 +166,20 @@ export function buildCtx(p: Prepared, hits: Hit[], lang: ModerationLang | 'und')
       flags[i + 1]! |= F_NAMED;
     }
     // Serbian surname by its ending (-ić), also in the vocative (Simiću)
-    if ((t.cap || p.shouting) && t.norm.length >= 5 && SURNAME.test(t.norm) && (flags[i]! & F_THING) === 0 && !NOT_NAMES.has(t.norm)) flags[i]! |= F_NAMED;
+    if ((t.cap || p.shouting) && t.norm.length >= 5 && SURNAME.test(t.norm) && (flags[i]! & F_THING) === 0 && !NOT_NAMES.has(t.norm))
+      flags[i]! |= F_NAMED;
     // "Valmir H."
     const nx = toks[i + 1];
-    if (!p.shouting && isNameTok(p, i, flags) && nx && nx.kind === WORD && nx.norm.length === 1 && nx.upper === false && nx.cap && toks[i + 2]?.norm === '.') {
+    if (
+      !p.shouting &&
+      isNameTok(p, i, flags) &&
+      nx &&
+      nx.kind === WORD &&
+      nx.norm.length === 1 &&
+      nx.upper === false &&
+      nx.cap &&
+      toks[i + 2]?.norm === '.'
+    ) {
       flags[i]! |= F_NAMED;
     }
   }

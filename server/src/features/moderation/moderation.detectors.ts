@@ -37,7 +37,28 @@ export interface Finding {
   oe?: number;
 }
 
-const COPULA = new Set(['je', 'eshte', 'jane', 'jeni', 'is', 'are', 'was', 'were', 'su', 'ste', 'bio', 'bila', 'ishte', 'very', 'so', 'sasvim', 'shume', 'totalno', 'krejt', 'potpuno']);
+const COPULA = new Set([
+  'je',
+  'eshte',
+  'jane',
+  'jeni',
+  'is',
+  'are',
+  'was',
+  'were',
+  'su',
+  'ste',
+  'bio',
+  'bila',
+  'ishte',
+  'very',
+  'so',
+  'sasvim',
+  'shume',
+  'totalno',
+  'krejt',
+  'potpuno',
+]);
 
 function f(category: ModerationCategory, rule: string, severity: Finding['severity'], h: { t0: number; t1: number }): Finding {
   return { category, rule, severity, t0: h.t0, t1: h.t1 };
@@ -89,7 +110,23 @@ function thingAdjacent(ctx: Ctx, h: Hit): boolean {
 /** Adjective articles and conjunctions between a copula and a second predicate ("është i vjetëruar dhe …"). */
 const LINKERS = new Set(['i', 'e', 'te', 'dhe', 'edhe', 'and', 'ali', 'ili', 'or']);
 
-const ARTICLES = new Set(['nje', 'një', 'nji', 'a', 'an', 'the', 'jedna', 'jedan', 'jedno', 'obicna', 'obican', 'real', 'total', 'complete', 'absolute']);
+const ARTICLES = new Set([
+  'nje',
+  'një',
+  'nji',
+  'a',
+  'an',
+  'the',
+  'jedna',
+  'jedan',
+  'jedno',
+  'obicna',
+  'obican',
+  'real',
+  'total',
+  'complete',
+  'absolute',
+]);
 
 /**
  * "X është një kafshë", "presuda je glupa", "the registrar is a cow": for a predicate after a
@@ -241,11 +278,13 @@ export function detectInsult(ctx: Ctx): Finding[] {
     // an abstract noun built on a person stem ("idiotësi", "idiotluk", "kretenizam") judges a thing unless aimed
     if (h.t0 === h.t1 && h.e.term.endsWith('*') && ABSTRACT_NOUN.test(ctx.p.toks[h.t1]!.norm)) {
       const dT = nearest(ctx, h, F_TARGET, 6);
-      if (subject === 'person' || (subject === null && dT <= 6 && dT < nearest(ctx, h, F_THING, 6))) out.push(f('insult', 'insult.aimed-at-person', 'remove', h));
+      if (subject === 'person' || (subject === null && dT <= 6 && dT < nearest(ctx, h, F_THING, 6)))
+        out.push(f('insult', 'insult.aimed-at-person', 'remove', h));
       continue;
     }
     if (subject === 'thing') continue;
-    if (subject === null && thingAdjacent(ctx, h) && nearest(ctx, h, F_TITLE | F_SECOND | F_NAMED | F_PERSON, 4, true) === Infinity) continue;
+    if (subject === null && thingAdjacent(ctx, h) && nearest(ctx, h, F_TITLE | F_SECOND | F_NAMED | F_PERSON, 4, true) === Infinity)
+      continue;
     out.push(f('insult', 'insult.person-term', 'remove', h));
   }
   for (const h of hitsOf(ctx, 'insult', 'curse')) {
@@ -270,7 +309,8 @@ export function detectInsult(ctx: Ctx): Finding[] {
     });
     const subject = copulaSubject(ctx, h);
     if (subject === 'thing') continue;
-    if (subject === 'person' || dT <= 3 || vocativeO(ctx, h) || institutionAfter || vocativeClause(ctx, h)) out.push(f('insult', 'insult.animal', 'remove', h));
+    if (subject === 'person' || dT <= 3 || vocativeO(ctx, h) || institutionAfter || vocativeClause(ctx, h))
+      out.push(f('insult', 'insult.animal', 'remove', h));
   }
   for (const h of hitsOf(ctx, 'insult', 'profanity')) {
     if (condemned(ctx, h)) continue;
@@ -287,9 +327,42 @@ export function detectSlur(ctx: Ctx): Finding[] {
 }
 
 /** "should", "treba", "duhen": a violent verb after these is a call to violence. */
-const MODAL = new Set(['should', 'must', 'treba', 'trebalo', 'trebaju', 'moraju', 'duhet', 'duhen', 'meritojne', 'zasluzuju', 'deserve', 'deserves', 'lets', 'hajde', 'ajde', 'le']);
+const MODAL = new Set([
+  'should',
+  'must',
+  'treba',
+  'trebalo',
+  'trebaju',
+  'moraju',
+  'duhet',
+  'duhen',
+  'meritojne',
+  'zasluzuju',
+  'deserve',
+  'deserves',
+  'lets',
+  'hajde',
+  'ajde',
+  'le',
+]);
 
-const DESERVE = new Set(['deserve', 'deserves', 'deserved', 'meriton', 'meritoni', 'meritojne', 'meritojme', 'meriton', 'zasluzuje', 'zasluzuju', 'zasluzujes', 'zasluzujete', 'treba', 'needs', 'need']);
+const DESERVE = new Set([
+  'deserve',
+  'deserves',
+  'deserved',
+  'meriton',
+  'meritoni',
+  'meritojne',
+  'meritojme',
+  'meriton',
+  'zasluzuje',
+  'zasluzuju',
+  'zasluzujes',
+  'zasluzujete',
+  'treba',
+  'needs',
+  'need',
+]);
 
 const THREAT_EMOJI = new Set(['💣', '🔪', '🔫', '🪓', '⚰', '⚰️', '🩸', '🧨', '☠', '☠️']);
 
@@ -299,9 +372,56 @@ const PARTY_ARTICLE = new Set(['i', 'e', 'te', 'the', 'a', 'an', 'tij', 'saj', '
 
 /** Relatives/associates of a party: "from the defendant's brother", "nga familja e të akuzuarit", "od brata optuženog". */
 const PARTY_KIN = new Set([
-  'brother', 'sister', 'father', 'mother', 'family', 'wife', 'husband', 'son', 'daughter', 'cousin', 'uncle', 'lawyer', 'company', 'friends', 'relatives',
-  'vellai', 'vellait', 'motra', 'babai', 'babait', 'nena', 'familja', 'familjes', 'gruaja', 'burri', 'djali', 'vajza', 'kushiri', 'kushuriri', 'xhaxhai', 'avokati', 'kompania', 'te afermit',
-  'brata', 'brat', 'sestre', 'oca', 'majke', 'porodice', 'porodica', 'zene', 'supruge', 'muza', 'sina', 'cerke', 'rodjaka', 'roda', 'strica', 'advokata', 'firme',
+  'brother',
+  'sister',
+  'father',
+  'mother',
+  'family',
+  'wife',
+  'husband',
+  'son',
+  'daughter',
+  'cousin',
+  'uncle',
+  'lawyer',
+  'company',
+  'friends',
+  'relatives',
+  'vellai',
+  'vellait',
+  'motra',
+  'babai',
+  'babait',
+  'nena',
+  'familja',
+  'familjes',
+  'gruaja',
+  'burri',
+  'djali',
+  'vajza',
+  'kushiri',
+  'kushuriri',
+  'xhaxhai',
+  'avokati',
+  'kompania',
+  'te afermit',
+  'brata',
+  'brat',
+  'sestre',
+  'oca',
+  'majke',
+  'porodice',
+  'porodica',
+  'zene',
+  'supruge',
+  'muza',
+  'sina',
+  'cerke',
+  'rodjaka',
+  'roda',
+  'strica',
+  'advokata',
+  'firme',
 ]);
 
 function afterSourcePrep(ctx: Ctx, r: Hit): boolean {
@@ -414,13 +534,65 @@ export function detectThreat(ctx: Ctx): Finding[] {
 }
 
 /** Amounts in digits or words ("20,000 euros", "15 mijë euro", "sto hiljada dinara", "fifty thousand dollars"). */
-const NUMWORD = '(?:\\d+(?: [,.] \\d{3})*|(?:(?:one|two|three|five|ten|twenty|fifty|hundred|a hundred|nje|dy|tre|pese|dhjete|njezet|pesedhjete|njeqind|dyqind|pesqind|jedan|dva|tri|pet|deset|dvadeset|pedeset|sto|dvesta|tristo|petsto)(?: (?:hundred|qind))?))';
-const MONEY_RE = new RegExp(` ${NUMWORD}(?: (?:mije|mij|hiljada|hiljade|hiljadu|thousand|k|million|milion|miliona))? (?:euro|euros|eur|evra|eura|€|dollars|usd|\\$|franga|denara|dinara|dinar|din|rsd|lek|leke) `, 'g');
+const NUMWORD =
+  '(?:\\d+(?: [,.] \\d{3})*|(?:(?:one|two|three|five|ten|twenty|fifty|hundred|a hundred|nje|dy|tre|pese|dhjete|njezet|pesedhjete|njeqind|dyqind|pesqind|jedan|dva|tri|pet|deset|dvadeset|pedeset|sto|dvesta|tristo|petsto)(?: (?:hundred|qind))?))';
+const MONEY_RE = new RegExp(
+  ` ${NUMWORD}(?: (?:mije|mij|hiljada|hiljade|hiljadu|thousand|k|million|milion|miliona))? (?:euro|euros|eur|evra|eura|€|dollars|usd|\\$|franga|denara|dinara|dinar|din|rsd|lek|leke) `,
+  'g',
+);
 const TRANSFER = new Set([
-  'took', 'taken', 'received', 'pocketed', 'pocketing', 'accepted', 'got', 'paid', 'gave', 'mori', 'marre', 'paguar', 'pagoi', 'dha', 'dhene', 'uzeo', 'uzela', 'primio', 'primila', 'dao', 'dala', 'platio', 'platila', 'dobio', 'dobila',
+  'took',
+  'taken',
+  'received',
+  'pocketed',
+  'pocketing',
+  'accepted',
+  'got',
+  'paid',
+  'gave',
+  'mori',
+  'marre',
+  'paguar',
+  'pagoi',
+  'dha',
+  'dhene',
+  'uzeo',
+  'uzela',
+  'primio',
+  'primila',
+  'dao',
+  'dala',
+  'platio',
+  'platila',
+  'dobio',
+  'dobila',
   // a decision sold for money: "for 5,000 euros he released…", "za sto hiljada dinara pustio…"
-  'wired', 'sent', 'transferred', 'dergoi', 'derguan', 'transferoi', 'poslao', 'poslala', 'uplatio', 'uplatila', 'uplatili',
-  'released', 'acquitted', 'freed', 'dropped', 'liroi', 'liruar', 'leshoi', 'leshuar', 'fali', 'pustio', 'pustila', 'oslobodio', 'oslobodila', 'obustavio', 'odbacio',
+  'wired',
+  'sent',
+  'transferred',
+  'dergoi',
+  'derguan',
+  'transferoi',
+  'poslao',
+  'poslala',
+  'uplatio',
+  'uplatila',
+  'uplatili',
+  'released',
+  'acquitted',
+  'freed',
+  'dropped',
+  'liroi',
+  'liruar',
+  'leshoi',
+  'leshuar',
+  'fali',
+  'pustio',
+  'pustila',
+  'oslobodio',
+  'oslobodila',
+  'obustavio',
+  'odbacio',
 ]);
 
 /** "took 20,000 euros", "i ka paguar 15 mijë euro", "primio 5000 evra": money changing hands. */
@@ -434,8 +606,14 @@ function moneyTransfers(ctx: Ctx): Hit[] {
     if (t0 < 0 || t1 < 0) continue;
     const sent = toks[t0]!.sent;
     let verb = false;
-    for (let i = Math.max(0, t0 - 8); i <= Math.min(toks.length - 1, t1 + 4); i++) if (toks[i]!.sent === sent && TRANSFER.has(toks[i]!.norm)) verb = true;
-    if (verb) out.push({ e: { id: -1, lang: 'en', category: 'defamation', role: 'crime', term: 'money transfer', file: '', strictLang: false }, t0, t1 });
+    for (let i = Math.max(0, t0 - 8); i <= Math.min(toks.length - 1, t1 + 4); i++)
+      if (toks[i]!.sent === sent && TRANSFER.has(toks[i]!.norm)) verb = true;
+    if (verb)
+      out.push({
+        e: { id: -1, lang: 'en', category: 'defamation', role: 'crime', term: 'money transfer', file: '', strictLang: false },
+        t0,
+        t1,
+      });
     MONEY_RE.lastIndex = m.index + 1;
   }
   return out;
@@ -444,7 +622,9 @@ function moneyTransfers(ctx: Ctx): Hit[] {
 /** Defamation: a specific accusation of a crime/serious misconduct against a named person, stated as fact. */
 export function detectDefamation(ctx: Ctx): Finding[] {
   const toks = ctx.p.toks;
-  const crimes = [...hitsOf(ctx, 'defamation', 'crime'), ...moneyTransfers(ctx)].filter((h) => !ctx.question.has(toks[h.t0]!.sent) && !reportedInSentence(ctx, h) && !condemned(ctx, h));
+  const crimes = [...hitsOf(ctx, 'defamation', 'crime'), ...moneyTransfers(ctx)].filter(
+    (h) => !ctx.question.has(toks[h.t0]!.sent) && !reportedInSentence(ctx, h) && !condemned(ctx, h),
+  );
   if (crimes.length === 0) return [];
   const hedged = hitsOf(ctx, 'defamation', 'hedge').length > 0;
   const asserted = hitsOf(ctx, 'defamation', 'assert').length > 0;
@@ -467,7 +647,8 @@ export function detectDefamation(ctx: Ctx): Finding[] {
   return [];
 }
 
-const TIME_RE = / (?:\d{1,2} : \d{2}|(?:at|ne|u|ora|oko|rreth|around|pas|after|before|para) \d{1,2}(?:am|pm|h)?(?: (?:am|pm|h|sati|sat))?) /;
+const TIME_RE =
+  / (?:\d{1,2} : \d{2}|(?:at|ne|u|ora|oko|rreth|around|pas|after|before|para) \d{1,2}(?:am|pm|h)?(?: (?:am|pm|h|sati|sat))?) /;
 const HOUSE_NO = /^\d{1,4}[a-z]?$/;
 
 /** A street/address word or "lives at" followed by a house number: a specific address. */
@@ -508,7 +689,8 @@ export function detectDoxxing(ctx: Ctx): Finding[] {
   return out;
 }
 
-const URL_RE = /(?:https?:\/\/|www\.)\S+|\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|net|org|info|biz|shop|store|club|xyz|online|site|top|io|app|link|ly|me|co|bet|casino|vip|win|live|pro|ks|rs|al|mk|eu)\b/;
+const URL_RE =
+  /(?:https?:\/\/|www\.)\S+|\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|net|org|info|biz|shop|store|club|xyz|online|site|top|io|app|link|ly|me|co|bet|casino|vip|win|live|pro|ks|rs|al|mk|eu)\b/;
 const PHONE_RE = /(?:\+|00)\d[\d ]{7,}\d|\b0\d{2}[ -]?\d{3}[ -]?\d{3,4}\b/;
 
 const WARN_RE = /\b(?:scams?|fraud|beware|warns?|mashtrim\w*|paralajm\w*|prevar\w*|upozor\w*|čuvajte|cuvajte)\b/i;

@@ -42,14 +42,20 @@ export const LexiconFileSchema = z
   .superRefine((f, ctx) => {
     const allowed: readonly string[] = LEXICON_ROLES[f.category];
     for (const role of Object.keys(f.roles)) {
-      if (!allowed.includes(role)) ctx.addIssue({ code: 'custom', path: ['roles', role], message: `role "${role}" is not allowed in category ${f.category} (allowed: ${allowed.join(', ')})` });
+      if (!allowed.includes(role))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['roles', role],
+          message: `role "${role}" is not allowed in category ${f.category} (allowed: ${allowed.join(', ')})`,
+        });
     }
     for (const [role, list] of Object.entries(f.roles)) {
       list.forEach((e, i) => {
         const term = typeof e === 'string' ? e : e.term;
         const set = /~([a-z_]+)$/.exec(term)?.[1];
         if (set && !f.endings?.[set]) ctx.addIssue({ code: 'custom', path: ['roles', role, i], message: `unknown ending set "${set}"` });
-        if ((term.match(/\{/g)?.length ?? 0) !== (term.match(/\}/g)?.length ?? 0)) ctx.addIssue({ code: 'custom', path: ['roles', role, i], message: `unbalanced braces: "${term}"` });
+        if ((term.match(/\{/g)?.length ?? 0) !== (term.match(/\}/g)?.length ?? 0))
+          ctx.addIssue({ code: 'custom', path: ['roles', role, i], message: `unbalanced braces: "${term}"` });
       });
     }
   });
@@ -138,7 +144,9 @@ export function expandTerm(raw: string, lang: ModerationLang, endings: Record<st
         const stem = w.endsWith('*');
         const core = stem ? w.slice(0, -1) : w;
         if (core.includes('*')) throw new LexiconError(`"*" is only allowed at the end of a word: "${raw}"`);
-        const parts = foldTerm(core).split(' ').filter((x) => x.length > 0);
+        const parts = foldTerm(core)
+          .split(' ')
+          .filter((x) => x.length > 0);
         parts.forEach((p, i) => words.push({ text: p, stem: stem && i === parts.length - 1 }));
       }
       if (words.length === 0) continue;
@@ -200,13 +208,22 @@ export function loadLexicon(dir: string = DEFAULT_LEXICON_DIR): Lexicon {
     }
     const f = parsed.data;
     const folder = rel.split(/[\\/]/)[0];
-    if (folder && folder !== rel && folder !== f.lang) throw new LexiconError(`${rel}: lang "${f.lang}" does not match its folder "${folder}"`);
+    if (folder && folder !== rel && folder !== f.lang)
+      throw new LexiconError(`${rel}: lang "${f.lang}" does not match its folder "${folder}"`);
     let nPatterns = 0;
     let nEntries = 0;
     for (const [role, list] of Object.entries(f.roles)) {
       for (const e of list) {
         const term = typeof e === 'string' ? e : e.term;
-        const entry: LexiconEntry = { id: entries.length, lang: f.lang, category: f.category as LexiconCategory, role, term, file: rel, strictLang: typeof e !== 'string' && e.strictLang === true };
+        const entry: LexiconEntry = {
+          id: entries.length,
+          lang: f.lang,
+          category: f.category as LexiconCategory,
+          role,
+          term,
+          file: rel,
+          strictLang: typeof e !== 'string' && e.strictLang === true,
+        };
         let expanded;
         try {
           expanded = expandTerm(term, f.lang, f.endings);
@@ -235,9 +252,18 @@ export function loadLexicon(dir: string = DEFAULT_LEXICON_DIR): Lexicon {
         }
       }
     }
-    files.push({ file: rel, lang: f.lang, category: f.category as LexiconCategory, source: f.source.trim(), entries: nEntries, patterns: nPatterns });
+    files.push({
+      file: rel,
+      lang: f.lang,
+      category: f.category as LexiconCategory,
+      source: f.source.trim(),
+      entries: nEntries,
+      patterns: nPatterns,
+    });
   }
-  const vocabulary = [...vocab.values()].sort((a, b) => a.prio - b.prio || b.word.length - a.word.length).map(({ word, stem }) => ({ word, stem }));
+  const vocabulary = [...vocab.values()]
+    .sort((a, b) => a.prio - b.prio || b.word.length - a.word.length)
+    .map(({ word, stem }) => ({ word, stem }));
   return {
     dir,
     files,

@@ -13,7 +13,11 @@ const CATEGORY: Record<ModerationCategory, Texts> = {
   slur: { en: 'derogatory slur', sq: 'shprehje nënçmuese', sr: 'pogrdan izraz' },
   threat: { en: 'threat', sq: 'kërcënim', sr: 'pretnja' },
   defamation: { en: 'defamation', sq: 'shpifje', sr: 'kleveta' },
-  doxxing: { en: 'personal data / location of a person', sq: 'të dhëna personale / vendndodhja e personit', sr: 'lični podaci / lokacija osobe' },
+  doxxing: {
+    en: 'personal data / location of a person',
+    sq: 'të dhëna personale / vendndodhja e personit',
+    sr: 'lični podaci / lokacija osobe',
+  },
   spam: { en: 'spam / advertising', sq: 'spam / reklamë', sr: 'spam / reklama' },
 };
 
@@ -132,7 +136,14 @@ const MODEL_TEXT: Record<'model.review' | 'model.remove' | 'model.rule-cue', Tex
 };
 
 /** Explanation of a booster-driven reason: probability, the words that weighed most, category, art. 3.7. */
-export function explainModel(rule: 'model.review' | 'model.remove' | 'model.rule-cue', category: ModerationCategory, match: string, top: string[], p: number, lang: ModerationLang): string {
+export function explainModel(
+  rule: 'model.review' | 'model.remove' | 'model.rule-cue',
+  category: ModerationCategory,
+  match: string,
+  top: string[],
+  p: number,
+  lang: ModerationLang,
+): string {
   void match;
   const w = top.map((t) => `"${t.length > 40 ? `${t.slice(0, 37)}…` : t}"`).join(', ');
   const body = MODEL_TEXT[rule][lang].replace('{p}', String(Math.round(p * 100))).replace('{w}', w);

@@ -34,7 +34,14 @@ export interface ModelInput {
   view: RuleView;
 }
 
-export const MODEL_CATEGORIES = ['insult', 'slur', 'threat', 'defamation', 'doxxing', 'spam'] as const satisfies readonly ModerationCategory[];
+export const MODEL_CATEGORIES = [
+  'insult',
+  'slur',
+  'threat',
+  'defamation',
+  'doxxing',
+  'spam',
+] as const satisfies readonly ModerationCategory[];
 
 const MAX_WORDS = 2000;
 const MAX_WORD_CHARS = 24;
@@ -147,10 +154,15 @@ export interface Sparse {
 export function featurize(x: ModelInput, dimBits: number, groups: readonly RuleGroup[] = RULE_GROUPS, text = TEXT_ALL): Sparse {
   const mask = (1 << dimBits) - 1;
   const acc = new Map<number, number>();
-  visitFeatures(x, (h, v) => {
-    const j = h & mask;
-    acc.set(j, (acc.get(j) ?? 0) + v);
-  }, groups, text);
+  visitFeatures(
+    x,
+    (h, v) => {
+      const j = h & mask;
+      acc.set(j, (acc.get(j) ?? 0) + v);
+    },
+    groups,
+    text,
+  );
   const keys = [...acc.keys()].sort((a, b) => a - b);
   return { idx: Int32Array.from(keys), val: Float64Array.from(keys.map((k) => acc.get(k)!)) };
 }
@@ -175,10 +187,18 @@ export const ModelFileSchema = z
     version: z.literal(1),
     dimBits: z.number().int().min(10).max(22),
     ruleFeatures: z.array(z.enum(RULE_GROUPS)),
-    thresholds: z.object({ review: z.number().min(0).max(1), remove: z.number().min(0).max(1), strong: z.number().min(0).max(2).optional() }).strict(),
-    trainedOn: z.object({ comments: z.number().int(), remove: z.number().int(), batches: z.array(z.string()), dataHash: z.string() }).strict(),
+    thresholds: z
+      .object({ review: z.number().min(0).max(1), remove: z.number().min(0).max(1), strong: z.number().min(0).max(2).optional() })
+      .strict(),
+    trainedOn: z
+      .object({ comments: z.number().int(), remove: z.number().int(), batches: z.array(z.string()), dataHash: z.string() })
+      .strict(),
     binary: HeadSchema,
-    categories: z.object(Object.fromEntries(MODEL_CATEGORIES.map((c) => [c, HeadSchema])) as Record<(typeof MODEL_CATEGORIES)[number], typeof HeadSchema>).strict(),
+    categories: z
+      .object(
+        Object.fromEntries(MODEL_CATEGORIES.map((c) => [c, HeadSchema])) as Record<(typeof MODEL_CATEGORIES)[number], typeof HeadSchema>,
+      )
+      .strict(),
     note: z.string().optional(),
   })
   .strict()
@@ -217,7 +237,17 @@ export function boosterFromFile(file: ModelFile): Booster {
     h.idx.forEach((j, k) => m.set(j, h.w[k]!));
     return { category: c as ModerationCategory, bias: h.bias, w: m };
   });
-  return { file, mask: dim - 1, bias: file.binary.bias, w, heads, review: file.thresholds.review, remove: file.thresholds.remove, strong: file.thresholds.strong, groups: file.ruleFeatures };
+  return {
+    file,
+    mask: dim - 1,
+    bias: file.binary.bias,
+    w,
+    heads,
+    review: file.thresholds.review,
+    remove: file.thresholds.remove,
+    strong: file.thresholds.strong,
+    groups: file.ruleFeatures,
+  };
 }
 
 /**
@@ -245,9 +275,13 @@ const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
 export function boosterScore(b: Booster, x: ModelInput): number {
   let z = b.bias;
   const { w, mask } = b;
-  visitFeatures(x, (h, v) => {
-    z += w[h & mask]! * v;
-  }, b.groups);
+  visitFeatures(
+    x,
+    (h, v) => {
+      z += w[h & mask]! * v;
+    },
+    b.groups,
+  );
   return sigmoid(z);
 }
 
@@ -255,25 +289,38 @@ export function boosterScore(b: Booster, x: ModelInput): number {
 const SHOW_SKIP: ReadonlySet<string> = new Set(
   (
     'the a an to of in on at for and or but is are was be it he she his her him you your they them this that with from by as not no do does ' +
-  'i e te të në ne me nga per për se si qe që ka ko u nje një dhe por ai ajo ti ju ata kjo ky ' +
+    'i e te të në ne me nga per për se si qe që ka ko u nje një dhe por ai ajo ti ju ata kjo ky ' +
     'je se da na u i a ili ali su sam si mu joj ga to od za sa kad ko mi ti vi on ona oni dok kao'
   ).split(' '),
 );
 
 /** Why the booster scored a comment high: words that weighed most (word indices) and the likeliest category. */
-export function boosterExplain(b: Booster, x: ModelInput, allowed?: ReadonlySet<ModerationCategory>): { words: { word: number; weight: number }[]; category: ModerationCategory } {
+export function boosterExplain(
+  b: Booster,
+  x: ModelInput,
+  allowed?: ReadonlySet<ModerationCategory>,
+): { words: { word: number; weight: number }[]; category: ModerationCategory } {
   const contrib = new Float64Array(x.words.length);
   const { w, mask } = b;
   const cat = new Float64Array(b.heads.length);
   b.heads.forEach((h, k) => (cat[k] = h.bias));
-  visitFeatures(x, (h, v, word) => {
-    if (word >= 0) contrib[word]! += w[h & mask]! * v;
-  }, b.groups);
+  visitFeatures(
+    x,
+    (h, v, word) => {
+      if (word >= 0) contrib[word]! += w[h & mask]! * v;
+    },
+    b.groups,
+  );
   // category heads: word unigrams + rule features (small, readable)
-  visitFeatures(x, (h, v) => {
-    const j = h & mask;
-    for (let k = 0; k < b.heads.length; k++) cat[k]! += (b.heads[k]!.w.get(j) ?? 0) * v;
-  }, b.groups, TEXT_WORDS);
+  visitFeatures(
+    x,
+    (h, v) => {
+      const j = h & mask;
+      for (let k = 0; k < b.heads.length; k++) cat[k]! += (b.heads[k]!.w.get(j) ?? 0) * v;
+    },
+    b.groups,
+    TEXT_WORDS,
+  );
   const words = [...contrib.keys()]
     .filter((i) => contrib[i]! > 0 && x.words[i]!.length >= 2 && !/^[0?!]+$/.test(x.words[i]!) && !SHOW_SKIP.has(x.words[i]!))
     .sort((a, b2) => contrib[b2]! - contrib[a]! || a - b2)
@@ -376,7 +423,11 @@ export const DEFAULT_TRAIN: Required<TrainOptions> = { dimBits: 18, iters: 300, 
  * Train the booster on labelled comments (sorted by id first, so file order does not matter).
  * Same examples and options → byte-identical JSON.
  */
-export function trainBooster(examples: TrainExample[], thresholds: { review: number; remove: number; strong?: number }, opts: TrainOptions = {}): ModelFile {
+export function trainBooster(
+  examples: TrainExample[],
+  thresholds: { review: number; remove: number; strong?: number },
+  opts: TrainOptions = {},
+): ModelFile {
   const o: Required<TrainOptions> = { ...DEFAULT_TRAIN };
   for (const [k, v] of Object.entries(opts)) if (v !== undefined) (o as Record<string, unknown>)[k] = v;
   const ex = [...examples].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -392,11 +443,13 @@ export function trainBooster(examples: TrainExample[], thresholds: { review: num
   const categories = Object.fromEntries(
     MODEL_CATEGORIES.map((c) => [
       c,
-      !o.heads ? { bias: 0, idx: [], w: [] } : trainHead(
-        remIdx.map((i) => XW[i]!),
-        remIdx.map((i) => (ex[i]!.categories.includes(c) ? 1 : 0)),
-        { ...o, iters: Math.min(o.iters, 150) },
-      ),
+      !o.heads
+        ? { bias: 0, idx: [], w: [] }
+        : trainHead(
+            remIdx.map((i) => XW[i]!),
+            remIdx.map((i) => (ex[i]!.categories.includes(c) ? 1 : 0)),
+            { ...o, iters: Math.min(o.iters, 150) },
+          ),
     ]),
   ) as ModelFile['categories'];
   const batches = [...new Set(ex.map((e) => e.batch))].sort();
@@ -408,7 +461,12 @@ export function trainBooster(examples: TrainExample[], thresholds: { review: num
     dimBits: o.dimBits,
     ruleFeatures: [...o.ruleFeatures],
     thresholds,
-    trainedOn: { comments: ex.length, remove: ex.filter((e) => e.remove).length, batches, dataHash: (h >>> 0).toString(16).padStart(8, '0') },
+    trainedOn: {
+      comments: ex.length,
+      remove: ex.filter((e) => e.remove).length,
+      batches,
+      dataHash: (h >>> 0).toString(16).padStart(8, '0'),
+    },
     binary,
     categories,
   };

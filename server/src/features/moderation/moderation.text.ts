@@ -59,7 +59,9 @@ function isMaskChar(c: number): boolean {
 }
 
 function isEmoji(code: number): boolean {
-  return (code >= 0x1f000 && code <= 0x1faff) || (code >= 0x2600 && code <= 0x27bf) || (code >= 0x2190 && code <= 0x21ff) || code === 0x2b50;
+  return (
+    (code >= 0x1f000 && code <= 0x1faff) || (code >= 0x2600 && code <= 0x27bf) || (code >= 0x2190 && code <= 0x21ff) || code === 0x2b50
+  );
 }
 
 /**
@@ -227,7 +229,15 @@ export function prepareText(text: string, resolve?: MaskResolver): Prepared {
     for (let k = 0; k < nrm.length; k++) posTokArr.push(i);
     posTokArr.push(-1);
   }
-  return { original: text, toks, match, posTok: Int32Array.from(posTokArr), emoji, shouting: letters >= 6 && upperLetters / letters > 0.6, nt };
+  return {
+    original: text,
+    toks,
+    match,
+    posTok: Int32Array.from(posTokArr),
+    emoji,
+    shouting: letters >= 6 && upperLetters / letters > 0.6,
+    nt,
+  };
 }
 
 /** Mark word tokens between an opening and a closing quotation mark (at most 8 words). */

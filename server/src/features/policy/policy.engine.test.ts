@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkDraft, checkText } from './index.js';
 
-const articles = (text: string, opts: Parameters<typeof checkText>[1] = {}) => [...new Set(checkText(text, opts).map((f) => f.article))].sort();
+const articles = (text: string, opts: Parameters<typeof checkText>[1] = {}) =>
+  [...new Set(checkText(text, opts).map((f) => f.article))].sort();
 
 /** [text, expected articles] — violations in sq (with and without ë/ç), sr Latin + Cyrillic, en, obfuscated. */
 const VIOLATIONS: [string, string[]][] = [
@@ -184,7 +185,15 @@ describe('checkDraft — art. 3.11', () => {
   const sq = 'Gjykata Themelore në Prishtinë njofton publikun se seanca në lëndën P.nr. 12/2025 shtyhet për javën e ardhshme.';
   const sr = 'Osnovni sud u Prištini obaveštava javnost da je ročište u predmetu P.br. 12/2025 odloženo za sledeću nedelju.';
   it('is clean when every required language is there and correct', () => {
-    expect(checkDraft({ variants: [{ lang: 'sq', text: sq }, { lang: 'sr', text: sr }], requiredLanguages: ['sq', 'sr'] })).toEqual([]);
+    expect(
+      checkDraft({
+        variants: [
+          { lang: 'sq', text: sq },
+          { lang: 'sr', text: sr },
+        ],
+        requiredLanguages: ['sq', 'sr'],
+      }),
+    ).toEqual([]);
   });
   it('reports a missing required language', () => {
     const f = checkDraft({ variants: [{ lang: 'sq', text: sq }], requiredLanguages: ['sq', 'sr'] });
@@ -192,18 +201,33 @@ describe('checkDraft — art. 3.11', () => {
     expect(f[0]).toMatchObject({ article: '3.11', ruleId: 'language.missing', variant: 'sr', severity: 'block' });
   });
   it('reports a variant written in another language', () => {
-    const f = checkDraft({ variants: [{ lang: 'sq', text: sq }, { lang: 'sr', text: sq }], requiredLanguages: ['sq', 'sr'] });
+    const f = checkDraft({
+      variants: [
+        { lang: 'sq', text: sq },
+        { lang: 'sr', text: sq },
+      ],
+      requiredLanguages: ['sq', 'sr'],
+    });
     expect(f.map((x) => [x.ruleId, x.variant])).toEqual([['language.mismatch', 'sr']]);
   });
   it('stays quiet on short or bilingual variants', () => {
     const f = checkDraft({
-      variants: [{ lang: 'sq', text: 'Njoftim / Obaveštenje: seanca shtyhet / ročište se odlaže.' }, { lang: 'sr', text: 'OK' }],
+      variants: [
+        { lang: 'sq', text: 'Njoftim / Obaveštenje: seanca shtyhet / ročište se odlaže.' },
+        { lang: 'sr', text: 'OK' },
+      ],
       requiredLanguages: ['sq', 'sr'],
     });
     expect(f).toEqual([]);
   });
   it('runs the text rules on every variant and labels them', () => {
-    const f = checkDraft({ variants: [{ lang: 'sq', text: 'Nënshkruani peticionin!' }, { lang: 'sr', text: 'Potpišite peticiju!' }], requiredLanguages: ['sq', 'sr'] });
+    const f = checkDraft({
+      variants: [
+        { lang: 'sq', text: 'Nënshkruani peticionin!' },
+        { lang: 'sr', text: 'Potpišite peticiju!' },
+      ],
+      requiredLanguages: ['sq', 'sr'],
+    });
     expect([...new Set(f.map((x) => `${x.variant}:${x.article}`))].sort()).toEqual(['sq:4.4b', 'sr:4.4b']);
   });
 });

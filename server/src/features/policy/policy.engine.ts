@@ -36,7 +36,7 @@ export function getActivePack(): PolicyPack {
  * refused and the last good pack stays in force.
  */
 export function reloadPack(dir?: string): { ok: true } | { ok: false; error: string } {
-  const target = dir ?? (active?.dir ?? activeDir);
+  const target = dir ?? active?.dir ?? activeDir;
   try {
     const next = loadPack(target);
     active = next;

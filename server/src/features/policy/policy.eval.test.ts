@@ -6,13 +6,19 @@ import { checkText, type Lang } from './index.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const DEV = resolve(here, '../../../../../shared/eval/posts-dev.jsonl');
-const HOLDOUTS = ['holdout.jsonl', 'holdout2.jsonl', 'holdout3.jsonl', 'holdout4.jsonl', 'holdout5.jsonl', 'holdout6.jsonl'].map((f) => resolve(here, 'fixtures', f));
+const HOLDOUTS = ['holdout.jsonl', 'holdout2.jsonl', 'holdout3.jsonl', 'holdout4.jsonl', 'holdout5.jsonl', 'holdout6.jsonl'].map((f) =>
+  resolve(here, 'fixtures', f),
+);
 /** Clean look-alikes only (no expected findings): F1 is undefined, only the share flagged is guarded. */
 const CLEAN_ONLY = resolve(here, 'fixtures', 'clean-lookalikes.jsonl');
 
 /** Micro F1 over (post, article) pairs and the share of clean posts flagged — as the judge scores. */
 function score(file: string): { f1: number; cleanFlagged: number } {
-  let tp = 0, fp = 0, fn = 0, clean = 0, flagged = 0;
+  let tp = 0,
+    fp = 0,
+    fn = 0,
+    clean = 0,
+    flagged = 0;
   for (const line of readFileSync(file, 'utf8').split('\n')) {
     if (!line.trim()) continue;
     const r = JSON.parse(line) as { text: string; lang?: Lang; expect: string[] };

@@ -31,7 +31,9 @@ describe('decisions.evaluation (4.4c, gap-tolerant)', () => {
     expect(rules(text, lang)).toContain('decisions.evaluation');
   });
   it('stays within the sentence', () => {
-    expect(rules('The Basic Court announced its ruling in case P. nr. 12/25. Restoring trust in institutions is a goal of the strategy.', 'en')).not.toContain('decisions.evaluation');
+    expect(
+      rules('The Basic Court announced its ruling in case P. nr. 12/25. Restoring trust in institutions is a goal of the strategy.', 'en'),
+    ).not.toContain('decisions.evaluation');
   });
   it('does not flag a party’s reported statement or a neutral announcement', () => {
     expect(rules('The defence said the verdict was a dark day for justice and will appeal.', 'en')).not.toContain('decisions.evaluation');
@@ -55,7 +57,9 @@ describe('pending.credibility (4.3, gap-tolerant)', () => {
   });
   it('neutral witness notices and reported arguments stay clean', () => {
     expect(rules('The hearing of two prosecution witnesses in the Gashi trial is scheduled for 12 March.', 'en')).toEqual([]);
-    expect(rules('The defence argued that the witness was not credible; the panel will rule on 4 June.', 'en')).not.toContain('pending.credibility');
+    expect(rules('The defence argued that the witness was not credible; the panel will rule on 4 June.', 'en')).not.toContain(
+      'pending.credibility',
+    );
   });
 });
 
@@ -97,6 +101,8 @@ describe('round-6 idiom families (4.4c)', () => {
     expect(rules(text, lang)).toContain('decisions.evaluation');
   });
   it('a schedule is not an idiom', () => {
-    expect(rules('The court will hold the next hearing in the case on 3 May; the defence asked for a step back in the schedule.', 'en')).toEqual([]);
+    expect(
+      rules('The court will hold the next hearing in the case on 3 May; the defence asked for a step back in the schedule.', 'en'),
+    ).toEqual([]);
   });
 });

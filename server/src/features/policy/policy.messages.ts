@@ -91,7 +91,7 @@ export const MESSAGES: Record<string, MessageEntry> = {
       sr: 'Lični podaci (član 4.5): lični broj, privatni telefon, e-pošta, IBAN, registarska tablica ili datum rođenja.',
     },
     suggestion: {
-      en: 'Remove the identifier; use only the court\'s official contacts and initials of private persons.',
+      en: "Remove the identifier; use only the court's official contacts and initials of private persons.",
       sq: 'Hiqni identifikuesin; përdorni vetëm kontaktet zyrtare të gjykatës dhe inicialet e personave privatë.',
       sr: 'Uklonite identifikator; koristite samo zvanične kontakte suda i inicijale privatnih lica.',
     },
@@ -115,7 +115,7 @@ export const MESSAGES: Record<string, MessageEntry> = {
       sr: 'Reklama drugog subjekta (član 4.6): komercijalna promocija, cene, popusti, sponzori ili nagradne igre.',
     },
     suggestion: {
-      en: 'Remove the promotion. Public-interest information and the court\'s own vacancies and events are fine.',
+      en: "Remove the promotion. Public-interest information and the court's own vacancies and events are fine.",
       sq: 'Hiqni promovimin. Informacioni me interes publik dhe konkurset e ngjarjet e vetë gjykatës janë në rregull.',
       sr: 'Uklonite promociju. Informacije od javnog interesa i sopstveni konkursi i događaji suda su u redu.',
     },

@@ -54,6 +54,12 @@ export function tinyBagOfWordsModel(weights: number[][]): Uint8Array {
   const init = new Pb().int(1, v).int(1, a).int(2, FLOAT).str(8, 'W').bytesField(9, raw);
   const matmul = new Pb().str(1, 'X').str(1, 'W').str(2, 'Z').str(3, 'matmul').str(4, 'MatMul');
   const sigmoid = new Pb().str(1, 'Z').str(2, 'Y').str(3, 'sigmoid').str(4, 'Sigmoid');
-  const graph = new Pb().msg(1, matmul).msg(1, sigmoid).str(2, 'tiny-bow').msg(5, init).msg(11, valueInfo('X', [1, v])).msg(12, valueInfo('Y', [1, a]));
+  const graph = new Pb()
+    .msg(1, matmul)
+    .msg(1, sigmoid)
+    .str(2, 'tiny-bow')
+    .msg(5, init)
+    .msg(11, valueInfo('X', [1, v]))
+    .msg(12, valueInfo('Y', [1, a]));
   return new Pb().int(1, 8).str(2, 'courtdesk-test').msg(7, graph).msg(8, new Pb().str(1, '').int(2, 13)).done();
 }

@@ -26,11 +26,18 @@ describe('checkTextWithModel (classifier interface, no runtime needed)', () => {
     expect(f.map((x) => x.article)).toEqual(['4.4b', '4.4b'].slice(0, f.length));
   });
   it('a failing classifier does not break the check', async () => {
-    const broken: LearnedClassifier = { classify: async () => { throw new Error('boom'); } };
+    const broken: LearnedClassifier = {
+      classify: async () => {
+        throw new Error('boom');
+      },
+    };
     expect(await checkTextWithModel('Gjykata njofton publikun.', { classifier: broken })).toEqual([]);
   });
   it('bag of words counts folded tokens', () => {
-    const idx = new Map([['mendoj', 0], ['se', 1]]);
+    const idx = new Map([
+      ['mendoj', 0],
+      ['se', 1],
+    ]);
     expect(Array.from(bagOfWords('Unë MENDOJ se, mendoj se', idx, 3))).toEqual([2, 2, 0]);
   });
 });
@@ -40,7 +47,14 @@ describe('ONNX classifier (onnxruntime-node)', () => {
     // vocabulary: mendoj → 4.1, skandaloz → 4.4c, bias word "dhe" lowers everything
     const vocab = ['mendoj', 'skandaloz', 'dhe'];
     const model = join(tmp, 'tiny.onnx');
-    writeFileSync(model, tinyBagOfWordsModel([[4, -4, -4, -4], [-4, -4, -4, 4], [-1, -1, -1, -1]]));
+    writeFileSync(
+      model,
+      tinyBagOfWordsModel([
+        [4, -4, -4, -4],
+        [-4, -4, -4, 4],
+        [-1, -1, -1, -1],
+      ]),
+    );
     const cls = (await loadOnnxClassifier({ modelPath: model, vocabulary: vocab }))!;
     const s = await cls.classify('Mendoj dhe');
     expect(s.map((x) => x.article)).toEqual(['4.1', '4.2', '4.3', '4.4c']);
@@ -49,7 +63,10 @@ describe('ONNX classifier (onnxruntime-node)', () => {
     const f = await checkTextWithModel('Ishte skandaloz.', { classifier: cls });
     expect(f.map((x) => x.ruleId)).toEqual(['model.4.4c']);
   });
-  it.skipIf(ort !== null)('SKIPPED REASON: onnxruntime-node is not installed (optional dependency) — the model test above cannot run', () => {
-    expect(ort).toBeNull();
-  });
+  it.skipIf(ort !== null)(
+    'SKIPPED REASON: onnxruntime-node is not installed (optional dependency) — the model test above cannot run',
+    () => {
+      expect(ort).toBeNull();
+    },
+  );
 });

@@ -30,14 +30,22 @@ export interface OnnxClassifierConfig {
 /** Articles the model may add (semantic ones only; identifiers and links stay rule-based). */
 export const MODEL_ARTICLES = ['4.1', '4.2', '4.3', '4.4c'] as const;
 
-const MESSAGE_OF: Record<string, string> = { '4.1': 'opinion.personal', '4.2': 'independence.deference', '4.3': 'pending.comment', '4.4c': 'decision.comment' };
+const MESSAGE_OF: Record<string, string> = {
+  '4.1': 'opinion.personal',
+  '4.2': 'independence.deference',
+  '4.3': 'pending.comment',
+  '4.4c': 'decision.comment',
+};
 
 function readVocabulary(v: readonly string[] | string): string[] {
   if (typeof v !== 'string') return [...v];
   const text = readFileSync(v, 'utf8');
   const trimmed = text.trim();
   if (trimmed.startsWith('[')) return JSON.parse(trimmed) as string[];
-  return trimmed.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  return trimmed
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
 }
 
 /** Bag-of-words features over the folded tokens of `text` (exported for tests and tooling). */

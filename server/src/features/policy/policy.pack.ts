@@ -30,7 +30,10 @@ const ruleSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/, 'rule ids are lower-case words joined by . _ -'),
   article: z.string().regex(/^\d+\.\d+[a-z]?$/, 'an article looks like "4.4a"'),
   severity: z.enum(['block', 'warn']),
-  languages: z.array(z.enum(LANGS)).min(1).default([...LANGS]),
+  languages: z
+    .array(z.enum(LANGS))
+    .min(1)
+    .default([...LANGS]),
   description: z.string().optional(),
   detector: z.looseObject({ kind: z.string() }),
   message: z.string(),
@@ -45,13 +48,18 @@ const packSchema = z.strictObject({
   description: z.string().optional(),
   manual: z.string().optional(),
   requiredLanguages: z.array(z.enum(LANGS)).default(['sq', 'sr']),
-  official: z.strictObject({ domains: z.array(z.string()).default([]), phones: z.array(z.string()).default([]) }).default({ domains: [], phones: [] }),
+  official: z
+    .strictObject({ domains: z.array(z.string()).default([]), phones: z.array(z.string()).default([]) })
+    .default({ domains: [], phones: [] }),
   caseNumberPrefixes: z.string().optional(),
   personNameStopwords: z.string().optional(),
   rules: z.array(ruleSchema).min(1),
 });
 
-const termSchema = z.union([z.string().min(1), z.strictObject({ term: z.string().min(1), upper: z.boolean().optional(), capital: z.boolean().optional() })]);
+const termSchema = z.union([
+  z.string().min(1),
+  z.strictObject({ term: z.string().min(1), upper: z.boolean().optional(), capital: z.boolean().optional() }),
+]);
 const listSchema = z.strictObject({
   description: z.string().optional(),
   language: z.string().optional(),
@@ -136,7 +144,11 @@ export function loadPack(dir: string): PolicyPack {
   const listsDir = join(root, 'lists');
   let files: string[] = [];
   try {
-    files = statSync(listsDir).isDirectory() ? readdirSync(listsDir).filter((f) => /\.ya?ml$/.test(f)).sort() : [];
+    files = statSync(listsDir).isDirectory()
+      ? readdirSync(listsDir)
+          .filter((f) => /\.ya?ml$/.test(f))
+          .sort()
+      : [];
   } catch {
     files = [];
   }
@@ -167,7 +179,10 @@ export function loadPack(dir: string): PolicyPack {
       } catch (e) {
         throw new PolicyPackError(`${file}: list "${name}": ${(e as Error).message}`);
       }
-      listTerms.set(name, specs.map((s) => fold(s.term, { deobfuscateUrls: false })));
+      listTerms.set(
+        name,
+        specs.map((s) => fold(s.term, { deobfuscateUrls: false })),
+      );
       listInfo.push({ name, file: `lists/${f}`, source: lf.data.source, terms: specs.length });
     }
   }
@@ -198,7 +213,8 @@ export function loadPack(dir: string): PolicyPack {
     if (seen.has(r.id)) throw new PolicyPackError(`${where}: duplicate rule id`);
     seen.add(r.id);
     const kind = DETECTOR_KINDS.get(r.detector.kind);
-    if (!kind) throw new PolicyPackError(`${where}: unknown detector kind "${r.detector.kind}" (known: ${[...DETECTOR_KINDS.keys()].join(', ')})`);
+    if (!kind)
+      throw new PolicyPackError(`${where}: unknown detector kind "${r.detector.kind}" (known: ${[...DETECTOR_KINDS.keys()].join(', ')})`);
     const { kind: _k, ...rawParams } = r.detector;
     const p = kind.params.safeParse(rawParams);
     if (!p.success) throw new PolicyPackError(`${where}: detector "${kind.kind}": ${fmtZod(p.error)}`);
@@ -236,6 +252,11 @@ export function loadPack(dir: string): PolicyPack {
     loadedAt: new Date().toISOString(),
     rules: rules.map(({ detector: _d, draftParams: _p, ...info }) => info),
     lists: listInfo,
-    compiled: { rules, lists, virtuals, union: { matcher: compileTerms(unionSpecs), listOf: Int32Array.from(unionListOf), lists: listOrder } },
+    compiled: {
+      rules,
+      lists,
+      virtuals,
+      union: { matcher: compileTerms(unionSpecs), listOf: Int32Array.from(unionListOf), lists: listOrder },
+    },
   };
 }

@@ -8,7 +8,9 @@ describe('parsePendingCasesCsv', () => {
       { caseNumber: 'P.nr. 12/2025', parties: ['Arben Gashi', 'Drita Krasniqi'] },
       { caseNumber: 'C.br. 3/2024' },
     ]);
-    expect(parsePendingCasesCsv('broj;stranke\nK.br. 1/2025;Marko Marković')).toEqual([{ caseNumber: 'K.br. 1/2025', parties: ['Marko Marković'] }]);
+    expect(parsePendingCasesCsv('broj;stranke\nK.br. 1/2025;Marko Marković')).toEqual([
+      { caseNumber: 'K.br. 1/2025', parties: ['Marko Marković'] },
+    ]);
   });
   it('refuses a CSV without a usable header', () => {
     expect(() => parsePendingCasesCsv('foo,bar\n1,2')).toThrow(/header/);

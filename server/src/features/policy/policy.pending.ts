@@ -35,7 +35,10 @@ function splitCsvLine(line: string, sep: string): string[] {
  * (parties, palet, palët, stranke); parties are separated by ";" or "|".
  */
 export function parsePendingCasesCsv(csv: string): PendingCase[] {
-  const lines = csv.replace(/^\uFEFF/, '').split(/\r?\n/).filter((l) => l.trim().length > 0);
+  const lines = csv
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .filter((l) => l.trim().length > 0);
   if (lines.length === 0) return [];
   const sep = (lines[0]!.match(/;/g)?.length ?? 0) > (lines[0]!.match(/,/g)?.length ?? 0) ? ';' : ',';
   const header = splitCsvLine(lines[0]!, sep).map((h) => h.toLowerCase().replace(/[^a-zë]/g, ''));
@@ -46,7 +49,10 @@ export function parsePendingCasesCsv(csv: string): PendingCase[] {
     const cols = splitCsvLine(l, sep);
     const c: PendingCase = {};
     if (ci >= 0 && cols[ci]) c.caseNumber = cols[ci];
-    if (pi >= 0 && cols[pi]) c.parties = cols[pi]!.split(/[;|]/).map((s) => s.trim()).filter(Boolean);
+    if (pi >= 0 && cols[pi])
+      c.parties = cols[pi]!.split(/[;|]/)
+        .map((s) => s.trim())
+        .filter(Boolean);
     return c;
   });
 }

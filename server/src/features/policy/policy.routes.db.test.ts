@@ -30,7 +30,9 @@ describeEachEngine('policy routes', (engine) => {
     expect(anon.statusCode).toBe(401);
     const c = await signIn(ctx, await build.user(ctx));
     expect((await c.post('/api/policy/check', { variants: [{ lang: 'xx', text: 'a' }] })).statusCode).toBe(400);
-    expect((await c.post('/api/policy/check', { variants: [{ lang: 'sq', text: 'a' }], institutionId: 'inst-bc-prizren' })).statusCode).toBe(404);
+    expect(
+      (await c.post('/api/policy/check', { variants: [{ lang: 'sq', text: 'a' }], institutionId: 'inst-bc-prizren' })).statusCode,
+    ).toBe(404);
   });
 
   it('shows the pack in force and lets only an administrator reload it', async () => {

@@ -127,19 +127,17 @@ export async function revealSecret(
   const fresh = await db.selectFrom('users').select(['totp_secret', 'totp_last_step']).where('id', '=', user.id).executeTakeFirstOrThrow();
   const step = fresh.totp_secret ? matchTotp(totpBox(config).open(fresh.totp_secret), input.code.replace(/\s/g, '')) : null;
   if (step === null || (fresh.totp_last_step !== null && step <= fresh.totp_last_step)) {
-    await db
-      .transaction()
-      .execute((trx) =>
-        appendAudit(trx, {
-          type: 'vault.reveal_refused',
-          actorId: user.id,
-          institutionId: secret.institution_id,
-          subjectType: 'account',
-          subjectId: secret.account_id,
-          data: { secretId },
-          ip,
-        }),
-      );
+    await db.transaction().execute((trx) =>
+      appendAudit(trx, {
+        type: 'vault.reveal_refused',
+        actorId: user.id,
+        institutionId: secret.institution_id,
+        subjectType: 'account',
+        subjectId: secret.account_id,
+        data: { secretId },
+        ip,
+      }),
+    );
     throw new AppError(401, 'invalid_code', 'The two-factor code is wrong, expired or already used. Enter the next code from your app.');
   }
   const value = vaultBox(config).open(secret.sealed);

@@ -23,9 +23,148 @@ export interface LanguageGuess {
 }
 
 const FUNCTION_WORDS: Record<'sq' | 'sr' | 'en', readonly string[]> = {
-  sq: ['të', 'te', 'në', 'ne', 'dhe', 'për', 'per', 'nga', 'një', 'nje', 'është', 'eshte', 'që', 'qe', 'së', 'ka', 'nuk', 'janë', 'jane', 'kanë', 'kane', 'këtë', 'kete', 'kjo', 'ky', 'ishte', 'mund', 'deri', 'më', 'apo', 'si', 'tij', 'saj', 'tyre', 'gjatë', 'gjate', 'pas', 'sot', 'nëse', 'nese', 'edhe', 'ta', "t'i", 'ose', 'dhënë', 'ndaj', 'sipas', 'prej', 'kemi', 'jemi', 'gjykata', 'gjykatës', 'lëndën'],
-  sr: ['je', 'u', 'na', 'da', 'za', 'od', 'sa', 'su', 'iz', 'koji', 'koja', 'koje', 'što', 'sto', 'nije', 'biti', 'će', 'ce', 'bi', 'ovog', 'ove', 'ovaj', 'kako', 'pre', 'posle', 'ili', 'ali', 'kao', 'prema', 'radi', 'zbog', 'može', 'moze', 'smo', 'sam', 'ga', 'joj', 'nakon', 'tokom', 'danas', 'sutra', 'sud', 'suda', 'sudu', 'predmetu', 'godine', 'kod'],
-  en: ['the', 'of', 'and', 'to', 'in', 'is', 'for', 'on', 'with', 'by', 'at', 'will', 'be', 'are', 'this', 'that', 'from', 'has', 'have', 'was', 'were', 'it', 'its', 'an', 'our', 'we', 'you', 'all', 'their', 'which', 'who', 'not', 'after', 'court', 'today', 'case'],
+  sq: [
+    'të',
+    'te',
+    'në',
+    'ne',
+    'dhe',
+    'për',
+    'per',
+    'nga',
+    'një',
+    'nje',
+    'është',
+    'eshte',
+    'që',
+    'qe',
+    'së',
+    'ka',
+    'nuk',
+    'janë',
+    'jane',
+    'kanë',
+    'kane',
+    'këtë',
+    'kete',
+    'kjo',
+    'ky',
+    'ishte',
+    'mund',
+    'deri',
+    'më',
+    'apo',
+    'si',
+    'tij',
+    'saj',
+    'tyre',
+    'gjatë',
+    'gjate',
+    'pas',
+    'sot',
+    'nëse',
+    'nese',
+    'edhe',
+    'ta',
+    "t'i",
+    'ose',
+    'dhënë',
+    'ndaj',
+    'sipas',
+    'prej',
+    'kemi',
+    'jemi',
+    'gjykata',
+    'gjykatës',
+    'lëndën',
+  ],
+  sr: [
+    'je',
+    'u',
+    'na',
+    'da',
+    'za',
+    'od',
+    'sa',
+    'su',
+    'iz',
+    'koji',
+    'koja',
+    'koje',
+    'što',
+    'sto',
+    'nije',
+    'biti',
+    'će',
+    'ce',
+    'bi',
+    'ovog',
+    'ove',
+    'ovaj',
+    'kako',
+    'pre',
+    'posle',
+    'ili',
+    'ali',
+    'kao',
+    'prema',
+    'radi',
+    'zbog',
+    'može',
+    'moze',
+    'smo',
+    'sam',
+    'ga',
+    'joj',
+    'nakon',
+    'tokom',
+    'danas',
+    'sutra',
+    'sud',
+    'suda',
+    'sudu',
+    'predmetu',
+    'godine',
+    'kod',
+  ],
+  en: [
+    'the',
+    'of',
+    'and',
+    'to',
+    'in',
+    'is',
+    'for',
+    'on',
+    'with',
+    'by',
+    'at',
+    'will',
+    'be',
+    'are',
+    'this',
+    'that',
+    'from',
+    'has',
+    'have',
+    'was',
+    'were',
+    'it',
+    'its',
+    'an',
+    'our',
+    'we',
+    'you',
+    'all',
+    'their',
+    'which',
+    'who',
+    'not',
+    'after',
+    'court',
+    'today',
+    'case',
+  ],
 };
 
 const WORDS = new Map<string, 'sq' | 'sr' | 'en'>();
@@ -49,11 +188,25 @@ export function detectLanguage(text: string): LanguageGuess {
     if (c >= 0x400 && c <= 0x4ff) cyr++;
     else if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f)) {
       lat++;
-      if (c === 0xeb || c === 0xcb || c === 0xe7 || c === 0xc7) scores.sq += 1; // ë ç
-      else if (c === 0x10d || c === 0x10c || c === 0x107 || c === 0x106 || c === 0x161 || c === 0x160 || c === 0x17e || c === 0x17d || c === 0x111 || c === 0x110) scores.sr += 1;
+      if (c === 0xeb || c === 0xcb || c === 0xe7 || c === 0xc7)
+        scores.sq += 1; // ë ç
+      else if (
+        c === 0x10d ||
+        c === 0x10c ||
+        c === 0x107 ||
+        c === 0x106 ||
+        c === 0x161 ||
+        c === 0x160 ||
+        c === 0x17e ||
+        c === 0x17d ||
+        c === 0x111 ||
+        c === 0x110
+      )
+        scores.sr += 1;
     }
   }
-  const script: LanguageGuess['script'] = cyr + lat === 0 ? 'none' : cyr > 0 && lat > 0 && Math.min(cyr, lat) / (cyr + lat) > 0.2 ? 'mixed' : cyr > lat ? 'cyrillic' : 'latin';
+  const script: LanguageGuess['script'] =
+    cyr + lat === 0 ? 'none' : cyr > 0 && lat > 0 && Math.min(cyr, lat) / (cyr + lat) > 0.2 ? 'mixed' : cyr > lat ? 'cyrillic' : 'latin';
   scores.sr += cyr > 0 ? cyr / 4 : 0;
   const words = sample.toLowerCase().match(/[\p{L}']+/gu) ?? [];
   for (const w of words) {

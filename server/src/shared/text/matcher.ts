@@ -86,7 +86,13 @@ function parse(spec: TermSpec): { key: string; compiled: CompiledTerm } {
   }
   return {
     key: keyWords.map((w) => w.text).join(' '),
-    compiled: { leftBoundary, keyStem: keyWords[keyWords.length - 1]!.stem, rest: words.slice(i), upper: spec.upper === true, capital: spec.capital === true },
+    compiled: {
+      leftBoundary,
+      keyStem: keyWords[keyWords.length - 1]!.stem,
+      rest: words.slice(i),
+      upper: spec.upper === true,
+      capital: spec.capital === true,
+    },
   };
 }
 

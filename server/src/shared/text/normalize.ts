@@ -38,18 +38,87 @@ export interface NormalizedText {
 }
 
 const CYR: Record<string, string> = {
-  а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', ђ: 'dj', е: 'e', ё: 'e', ж: 'z', з: 'z', и: 'i', й: 'j',
-  ј: 'j', к: 'k', л: 'l', љ: 'lj', м: 'm', н: 'n', њ: 'nj', о: 'o', п: 'p', р: 'r', с: 's',
-  т: 't', ћ: 'c', у: 'u', ф: 'f', х: 'h', ц: 'c', ч: 'c', џ: 'dz', ш: 's', щ: 'sc', ъ: '',
-  ы: 'y', ь: '', э: 'e', ю: 'ju', я: 'ja', ѓ: 'g', ќ: 'k', ѕ: 'dz', і: 'i', ї: 'i', є: 'e',
+  а: 'a',
+  б: 'b',
+  в: 'v',
+  г: 'g',
+  д: 'd',
+  ђ: 'dj',
+  е: 'e',
+  ё: 'e',
+  ж: 'z',
+  з: 'z',
+  и: 'i',
+  й: 'j',
+  ј: 'j',
+  к: 'k',
+  л: 'l',
+  љ: 'lj',
+  м: 'm',
+  н: 'n',
+  њ: 'nj',
+  о: 'o',
+  п: 'p',
+  р: 'r',
+  с: 's',
+  т: 't',
+  ћ: 'c',
+  у: 'u',
+  ф: 'f',
+  х: 'h',
+  ц: 'c',
+  ч: 'c',
+  џ: 'dz',
+  ш: 's',
+  щ: 'sc',
+  ъ: '',
+  ы: 'y',
+  ь: '',
+  э: 'e',
+  ю: 'ju',
+  я: 'ja',
+  ѓ: 'g',
+  ќ: 'k',
+  ѕ: 'dz',
+  і: 'i',
+  ї: 'i',
+  є: 'e',
 };
 
 const SPECIAL: Record<string, string> = {
-  đ: 'dj', ð: 'd', ł: 'l', ø: 'o', æ: 'ae', œ: 'oe', ß: 'ss', ı: 'i', ħ: 'h', þ: 'th',
-  '\u2018': "'", '\u2019': "'", '\u201a': "'", '\u201b': "'", '`': "'", '\u00b4': "'", '\u02bc': "'",
-  '\u201c': '"', '\u201d': '"', '\u201e': '"', '\u201f': '"', '\u00ab': '"', '\u00bb': '"',
-  '\u2039': '"', '\u203a': '"', '\u2010': '-', '\u2011': '-', '\u2012': '-', '\u2013': '-',
-  '\u2014': '-', '\u2015': '-', '\u2212': '-', '\u2026': '...',
+  đ: 'dj',
+  ð: 'd',
+  ł: 'l',
+  ø: 'o',
+  æ: 'ae',
+  œ: 'oe',
+  ß: 'ss',
+  ı: 'i',
+  ħ: 'h',
+  þ: 'th',
+  '\u2018': "'",
+  '\u2019': "'",
+  '\u201a': "'",
+  '\u201b': "'",
+  '`': "'",
+  '\u00b4': "'",
+  '\u02bc': "'",
+  '\u201c': '"',
+  '\u201d': '"',
+  '\u201e': '"',
+  '\u201f': '"',
+  '\u00ab': '"',
+  '\u00bb': '"',
+  '\u2039': '"',
+  '\u203a': '"',
+  '\u2010': '-',
+  '\u2011': '-',
+  '\u2012': '-',
+  '\u2013': '-',
+  '\u2014': '-',
+  '\u2015': '-',
+  '\u2212': '-',
+  '\u2026': '...',
 };
 
 const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's' };
@@ -58,18 +127,37 @@ const foldCache = new Map<string, string>();
 
 function isRemovable(code: number): boolean {
   return (
-    (code >= 0x200b && code <= 0x200f) || (code >= 0x202a && code <= 0x202e) ||
-    (code >= 0x2060 && code <= 0x2064) || (code >= 0x2066 && code <= 0x2069) ||
-    code === 0xfeff || code === 0x00ad || code === 0x180e || code === 0x034f ||
-    (code >= 0xfe00 && code <= 0xfe0f) || code < 0x20 || (code >= 0x7f && code < 0xa0)
+    (code >= 0x200b && code <= 0x200f) ||
+    (code >= 0x202a && code <= 0x202e) ||
+    (code >= 0x2060 && code <= 0x2064) ||
+    (code >= 0x2066 && code <= 0x2069) ||
+    code === 0xfeff ||
+    code === 0x00ad ||
+    code === 0x180e ||
+    code === 0x034f ||
+    (code >= 0xfe00 && code <= 0xfe0f) ||
+    code < 0x20 ||
+    (code >= 0x7f && code < 0xa0)
   );
 }
 
 function isSpace(code: number): boolean {
   return (
-    code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d || code === 0x0b || code === 0x0c ||
-    code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 ||
-    code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0x85
+    code === 0x20 ||
+    code === 0x09 ||
+    code === 0x0a ||
+    code === 0x0d ||
+    code === 0x0b ||
+    code === 0x0c ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0x85
   );
 }
 
@@ -82,7 +170,10 @@ export function foldChar(ch: string): string {
   if (CYR[lower] !== undefined) out = CYR[lower]!;
   else if (SPECIAL[lower] !== undefined) out = SPECIAL[lower]!;
   else {
-    const decomposed = lower.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+    const decomposed = lower
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase();
     out = '';
     for (const c of decomposed) out += CYR[c] ?? SPECIAL[c] ?? c;
   }
@@ -132,7 +223,7 @@ function basePass(input: string): NormalizedText {
   const b = new Builder(input.length + 16);
   let lastWasSpace = false;
   const n = input.length;
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     const code = input.charCodeAt(i);
     let len = 1;
     let cp = code;

@@ -33,7 +33,27 @@ export function attributionLists(a: AttributionParams): string[] {
 }
 
 /** Abbreviations after which a full stop does not end a sentence ("P. nr. 12/25", "Dr. Berisha", "čl. 5"). */
-const ABBREV = new Set(['nr', 'br', 'no', 'dr', 'mr', 'mrs', 'ms', 'st', 'prof', 'art', 'cl', 'sh', 'pp', 'vs', 'etj', 'itd', 'tj', 'npr', 'ref']);
+const ABBREV = new Set([
+  'nr',
+  'br',
+  'no',
+  'dr',
+  'mr',
+  'mrs',
+  'ms',
+  'st',
+  'prof',
+  'art',
+  'cl',
+  'sh',
+  'pp',
+  'vs',
+  'etj',
+  'itd',
+  'tj',
+  'npr',
+  'ref',
+]);
 
 /** Folded words of the base tokens. */
 export function tokenWords(ctx: CheckContext): string[] {
@@ -89,10 +109,7 @@ export function attributionLift(ctx: CheckContext, a: AttributionParams, sentIn?
   const own = a.own.length > 0 ? ctx.union(a.own) : [];
   const sent = sentIn ?? sentenceIds(ctx, tokenWords(ctx));
   const sentOf = (s: Span) => sent[Math.min(s.t0, sent.length - 1)]!;
-  const subjects: { s: Span; party: boolean }[] = [
-    ...parties.map((s) => ({ s, party: true })),
-    ...own.map((s) => ({ s, party: false })),
-  ];
+  const subjects: { s: Span; party: boolean }[] = [...parties.map((s) => ({ s, party: true })), ...own.map((s) => ({ s, party: false }))];
   /** nearest subject before (t1 < r.t0) or after (t0 > r.t1) r, same sentence, within maxD tokens; own voice wins ties */
   function nearest(r: Span, dir: 'before' | 'after', maxD: number): boolean | null {
     let bestD = Infinity;

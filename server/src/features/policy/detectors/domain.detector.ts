@@ -22,7 +22,11 @@ const params = z.strictObject({
 export type DomainParams = z.infer<typeof params>;
 
 function hasToken(url: string, tokens: readonly string[]): boolean {
-  const parts = url.replace(/^https?:\/\//, '').replace(/^www\./, '').split(/[./\-_?=&#]+/).filter(Boolean);
+  const parts = url
+    .replace(/^https?:\/\//, '')
+    .replace(/^www\./, '')
+    .split(/[./\-_?=&#]+/)
+    .filter(Boolean);
   for (const part of parts) {
     for (const t of tokens) {
       if (part === t || (t.length >= 5 && part.startsWith(t)) || (t.length >= 6 && part.includes(t))) return true;
@@ -45,7 +49,10 @@ export const domainDetector: DetectorKind<DomainParams> = {
         if (tokens.length === 0 && shorteners.size === 0) return out;
         const extra = [...official, ...(ctx.opts.officialContacts?.domains ?? [])];
         for (const u of urlSpans(ctx)) {
-          const host = u.url.replace(/^https?:\/\//, '').split('/')[0]!.replace(/^www\./, '');
+          const host = u.url
+            .replace(/^https?:\/\//, '')
+            .split('/')[0]!
+            .replace(/^www\./, '');
           if (extra.some((d) => host === d || host.endsWith(`.${d}`))) continue;
           if (tokens.length > 0 && hasToken(u.url, tokens)) out.push(u.span);
           else if (shorteners.has(host) && p.near.length > 0 && anyNear(ctx.union(p.near), u.span, p.window)) out.push(u.span);

@@ -17,12 +17,14 @@ const params = z.strictObject({
 export type IdentifierParams = z.infer<typeof params>;
 
 const PERSONAL = /(?<![\d+/.,])\d(?:[ -]?\d){9}(?![\d/]|[.,]\d)/g;
-const PHONE = /(?<![\w+/.,])(?:(?:\+|00)\s?(?:383|381|377|386)(?:[ \-/]?\(?0?\)?)?(?:[ \-/]?\d){7,9}|0\d{2}(?:[ \-/]?\d){6,8})(?![\d/]|[.,]\d)/g;
+const PHONE =
+  /(?<![\w+/.,])(?:(?:\+|00)\s?(?:383|381|377|386)(?:[ \-/]?\(?0?\)?)?(?:[ \-/]?\d){7,9}|0\d{2}(?:[ \-/]?\d){6,8})(?![\d/]|[.,]\d)/g;
 const IBAN = /\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){3,7}(?: ?[A-Z0-9]{1,3})?\b/g;
 const PLATE = /(?<![\w-])(?:0[1-7][ -]?\d{3}[ -]?[A-Q]{2}|\d{3}[ -]?KS[ -]?\d{3})(?![\w-])/g;
 const EMAIL = /[\p{L}\d._%+-]+@[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.\p{L}{2,}/gu;
 const DATE = /(?<!\d)(?:\d{1,2}[./-]\d{1,2}[./-](?:19|20)\d{2}|\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)\d{2}|(?:19|20)\d{2}-\d{2}-\d{2})(?!\d)/g;
-const STREET = /(?<![\p{L}])(?:Rr|Rruga|Rrugën|Rrugës|Ul|Ulica|Ulici|Str|Street|St|Bul|Bulevardi|Bulevar|Ул|Улица|ул)\.?\s+(?:['"‘’“”„«]?[\p{L}\d][\p{L}\d'’.-]*['"‘’“”»]?[\s,]{1,2}){0,4}?(?:(?:nr\.?|br\.?|no\.?)\s?)?(?:\d{1,4}[A-Za-z]?|[A-Z]\d{1,3})(?![\d])(?:[\s,]+(?:hyrja|ulaz|stan|kati|sprat|banesa|nr\.?|br\.?)\s?\d{1,3})?/giu;
+const STREET =
+  /(?<![\p{L}])(?:Rr|Rruga|Rrugën|Rrugës|Ul|Ulica|Ulici|Str|Street|St|Bul|Bulevardi|Bulevar|Ул|Улица|ул)\.?\s+(?:['"‘’“”„«]?[\p{L}\d][\p{L}\d'’.-]*['"‘’“”»]?[\s,]{1,2}){0,4}?(?:(?:nr\.?|br\.?|no\.?)\s?)?(?:\d{1,4}[A-Za-z]?|[A-Z]\d{1,3})(?![\d])(?:[\s,]+(?:hyrja|ulaz|stan|kati|sprat|banesa|nr\.?|br\.?)\s?\d{1,3})?/giu;
 
 function digits(s: string): string {
   return s.replace(/\D/g, '');
@@ -83,7 +85,16 @@ export const identifierDetector: DetectorKind<IdentifierParams> = {
         const out: Span[] = [];
         // cheap prefilters: most posts have no '@', no long digit runs, no capitals pairs
         if (p.type === 'email' && !text.includes('@')) return out;
-        if ((p.type === 'personalNumber' || p.type === 'phone' || p.type === 'iban' || p.type === 'plate' || p.type === 'dateOfBirth' || p.type === 'streetAddress') && !/\d/.test(text)) return out;
+        if (
+          (p.type === 'personalNumber' ||
+            p.type === 'phone' ||
+            p.type === 'iban' ||
+            p.type === 'plate' ||
+            p.type === 'dateOfBirth' ||
+            p.type === 'streetAddress') &&
+          !/\d/.test(text)
+        )
+          return out;
         if (p.type === 'dateOfBirth' && ctx.union(p.near).length === 0) return out;
         const near = (s: Span): boolean => p.near.length > 0 && anyNear(ctx.union(p.near), s, p.window);
         switch (p.type) {

@@ -9,7 +9,10 @@ import { lexiconDetector } from './lexicon.detector.js';
 import { regexDetector } from './regex.detector.js';
 
 // Each kind validates its own params with its zod schema, so the map can hold them type-erased.
-type AnyKind = DetectorKind<never> & { compile(p: unknown, env: Parameters<DetectorKind<unknown>['compile']>[1]): ReturnType<DetectorKind<unknown>['compile']>; lists(p: unknown): string[] };
+type AnyKind = DetectorKind<never> & {
+  compile(p: unknown, env: Parameters<DetectorKind<unknown>['compile']>[1]): ReturnType<DetectorKind<unknown>['compile']>;
+  lists(p: unknown): string[];
+};
 
 export const DETECTOR_KINDS: ReadonlyMap<string, AnyKind> = new Map<string, AnyKind>([
   [lexiconDetector.kind, lexiconDetector as unknown as AnyKind],

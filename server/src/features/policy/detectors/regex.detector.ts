@@ -10,7 +10,10 @@ import type { DetectorKind } from './detector.types.js';
 
 const params = z.strictObject({
   patterns: z.array(z.string().min(1)).min(1),
-  flags: z.string().regex(/^[imsu]*$/, 'only the flags i, m, s, u are allowed').default('u'),
+  flags: z
+    .string()
+    .regex(/^[imsu]*$/, 'only the flags i, m, s, u are allowed')
+    .default('u'),
   on: z.enum(['original', 'normalized']).default('normalized'),
   near: z.array(z.string()).default([]),
   window: z.number().int().min(0).max(200).default(8),
@@ -37,7 +40,10 @@ export const regexDetector: DetectorKind<RegexParams> = {
               re.lastIndex++;
               continue;
             }
-            const r = p.on === 'original' ? { start: m.index, end: m.index + m[0].length } : toOriginalRange(ctx.base, m.index, m.index + m[0].length);
+            const r =
+              p.on === 'original'
+                ? { start: m.index, end: m.index + m[0].length }
+                : toOriginalRange(ctx.base, m.index, m.index + m[0].length);
             out.push(ctx.span(r.start, r.end, `regex:${re.source.slice(0, 30)}`));
           }
         }

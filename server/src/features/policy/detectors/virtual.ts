@@ -6,8 +6,12 @@ import { compileTerms, fold, toOriginalRange, type TermMatcher } from '../../../
 import type { PendingCase } from '../policy.types.js';
 import type { CheckContext, Span, VirtualList } from './context.js';
 
-const TLDS = 'com|org|net|info|eu|io|ly|gd|gl|gy|rs|ks|co|al|mk|ba|hr|de|uk|us|tv|cc|ws|to|xyz|online|site|app|link|news|edu|gov|int|it|fr|ch|at|be|nl|se|tk|ru|page|me/';
-const URL_RE = new RegExp(`(?:https?://)?(?:www\\.)?(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\\.)+(?:${TLDS.replace('|me/', '')})(?![a-z0-9-])(?:/[^\\s"'<>)\\]]*)?`, 'g');
+const TLDS =
+  'com|org|net|info|eu|io|ly|gd|gl|gy|rs|ks|co|al|mk|ba|hr|de|uk|us|tv|cc|ws|to|xyz|online|site|app|link|news|edu|gov|int|it|fr|ch|at|be|nl|se|tk|ru|page|me/';
+const URL_RE = new RegExp(
+  `(?:https?://)?(?:www\\.)?(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\\.)+(?:${TLDS.replace('|me/', '')})(?![a-z0-9-])(?:/[^\\s"'<>)\\]]*)?`,
+  'g',
+);
 
 const urlCache = new WeakMap<CheckContext, { url: string; span: Span }[]>();
 
@@ -95,7 +99,14 @@ function pendingMatcher(cases: readonly PendingCase[]): TermMatcher | null {
     if (c.caseNumber && fold(c.caseNumber).length >= 3) terms.push(c.caseNumber);
     for (const p of c.parties ?? []) {
       // names decline in Albanian and Serbian ("Arben Gashit", "Arbena Gašija"): match each word as a stem
-      if (fold(p).length >= 4) terms.push(p.trim().split(/\s+/).map((w) => (w.length >= 4 ? `${w}*` : w)).join(' '));
+      if (fold(p).length >= 4)
+        terms.push(
+          p
+            .trim()
+            .split(/\s+/)
+            .map((w) => (w.length >= 4 ? `${w}*` : w))
+            .join(' '),
+        );
     }
   }
   const m = terms.length > 0 ? compileTerms(terms) : null;
@@ -163,7 +174,8 @@ export function givenNameList(stopwords: readonly string[]): VirtualList {
 
 // ── secret values (art. 4.8: a code or password written out) ─────────────────────────────────
 /** A 4–8 digit number (not part of a spaced phone number) that is not a year, date, time, amount or case number; or a token mixing letters and digits. */
-const SECRET_RE = /(?<![\p{L}\p{N}./:,-]|\d\s)(?:\d{4,8}(?!\s\d)|(?=[\p{L}\p{N}#!@$*_-]*\p{L})(?=[\p{L}\p{N}#!@$*_-]*\p{N})[\p{L}\p{N}][\p{L}\p{N}#!@$*_-]{3,23})(?![\p{L}\p{N}/@]|[.:,-]\p{N}|\s?%|\s?(?:€|eur|euro|euros?|eurosh|evra|din)\b)/giu;
+const SECRET_RE =
+  /(?<![\p{L}\p{N}./:,-]|\d\s)(?:\d{4,8}(?!\s\d)|(?=[\p{L}\p{N}#!@$*_-]*\p{L})(?=[\p{L}\p{N}#!@$*_-]*\p{N})[\p{L}\p{N}][\p{L}\p{N}#!@$*_-]{3,23})(?![\p{L}\p{N}/@]|[.:,-]\p{N}|\s?%|\s?(?:€|eur|euro|euros?|eurosh|evra|din)\b)/giu;
 
 /** `@secretValue`: what a disclosed code/password looks like (used next to code/password words). */
 export const secretValueList: VirtualList = (ctx) => {
