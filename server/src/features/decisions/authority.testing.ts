@@ -1,4 +1,4 @@
-import type { TestContext } from '../../../test/app.js';
+import { build, signIn, type Client, type TestContext } from '../../../test/app.js';
 import { newId, nowIso } from '../../platform/ids.js';
 import type { AccountsTable } from '../accounts/accounts.tables.js';
 import { accountRow } from '../accounts/accounts.rows.js';
@@ -63,3 +63,27 @@ export const daysFromToday = (d: number) => new Date(Date.now() + d * 86_400_000
 let num = 0;
 /** A decision number unique within the test run. */
 export const decisionNo = (prefix = 'D') => `${prefix}-${++num}-${newId().slice(0, 4)}`;
+
+/** A court's cast for authority tests: president (signed in), PIO, two substitutes, an officer and an account. */
+export async function buildCourt(ctx: TestContext) {
+  const president = await build.user(ctx, { position: 'president' });
+  const pio = await build.user(ctx, { position: 'pio' });
+  const sub1 = await build.user(ctx, { position: 'court_officer' });
+  const sub2 = await build.user(ctx, { position: 'court_officer' });
+  const officer = await build.user(ctx, { position: 'court_officer' });
+  const account = await insertAccount(ctx);
+  return { president, pio, sub1, sub2, officer, account, pc: await signIn(ctx, president) };
+}
+
+/** Issues a decision for the Basic Court of Prishtina through the API (an RO appointment by default). */
+export function appointVia(c: Client, o: { people: string[]; accounts: string[]; kind?: string; extra?: Record<string, unknown> }) {
+  return c.post('/api/decisions', {
+    institutionId: 'inst-bc-prishtine',
+    number: decisionNo(),
+    decidedOn: today(),
+    kind: o.kind ?? 'ro_appointment',
+    personIds: o.people,
+    accountIds: o.accounts,
+    ...o.extra,
+  });
+}

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test/db.js';
-import { build, createTestApp, signIn, type Client, type TestContext } from '../../../test/app.js';
+import { build, createTestApp, signIn, type TestContext } from '../../../test/app.js';
 import { sha256 } from '../../platform/ids.js';
-import { authorityCounts, daysFromToday, decisionNo, insertAccount, pdfUpload, today } from './authority.testing.js';
+import { appointVia, authorityCounts, buildCourt, daysFromToday, decisionNo, pdfUpload, today } from './authority.testing.js';
 import { rightsOnAccount } from './rights.js';
 
 describeEachEngine('decisions and editor requests (routes)', (engine) => {
@@ -14,26 +14,8 @@ describeEachEngine('decisions and editor requests (routes)', (engine) => {
 
   const db = () => ctx.database.db;
 
-  async function court() {
-    const president = await build.user(ctx, { position: 'president' });
-    const pio = await build.user(ctx, { position: 'pio' });
-    const sub1 = await build.user(ctx, { position: 'court_officer' });
-    const sub2 = await build.user(ctx, { position: 'court_officer' });
-    const officer = await build.user(ctx, { position: 'court_officer' });
-    const account = await insertAccount(ctx);
-    return { president, pio, sub1, sub2, officer, account, pc: await signIn(ctx, president) };
-  }
-
-  const appoint = (c: Client, o: { people: string[]; accounts: string[]; kind?: string; extra?: Record<string, unknown> }) =>
-    c.post('/api/decisions', {
-      institutionId: 'inst-bc-prishtine',
-      number: decisionNo(),
-      decidedOn: today(),
-      kind: o.kind ?? 'ro_appointment',
-      personIds: o.people,
-      accountIds: o.accounts,
-      ...o.extra,
-    });
+  const court = () => buildCourt(ctx);
+  const appoint = appointVia;
 
   describe('issuing', () => {
     it('lets a president appoint a Responsible Officer and two substitutes, with the signed act kept by its SHA-256', async () => {

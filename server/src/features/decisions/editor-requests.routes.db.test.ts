@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test/db.js';
 import { build, Client, createTestApp, signIn, TEST_PASSWORD, type TestContext } from '../../../test/app.js';
-import { authorityCounts, decisionNo, insertAccount, pdfUpload, today } from './authority.testing.js';
+import { appointVia, authorityCounts, buildCourt, decisionNo, pdfUpload, today } from './authority.testing.js';
 import { rightsOnAccount } from './rights.js';
 
 describeEachEngine('editor requests (routes)', (engine) => {
@@ -13,26 +13,8 @@ describeEachEngine('editor requests (routes)', (engine) => {
 
   const db = () => ctx.database.db;
 
-  async function court() {
-    const president = await build.user(ctx, { position: 'president' });
-    const pio = await build.user(ctx, { position: 'pio' });
-    const sub1 = await build.user(ctx, { position: 'court_officer' });
-    const sub2 = await build.user(ctx, { position: 'court_officer' });
-    const officer = await build.user(ctx, { position: 'court_officer' });
-    const account = await insertAccount(ctx);
-    return { president, pio, sub1, sub2, officer, account, pc: await signIn(ctx, president) };
-  }
-
-  const appoint = (c: Client, o: { people: string[]; accounts: string[]; kind?: string; extra?: Record<string, unknown> }) =>
-    c.post('/api/decisions', {
-      institutionId: 'inst-bc-prishtine',
-      number: decisionNo(),
-      decidedOn: today(),
-      kind: o.kind ?? 'ro_appointment',
-      personIds: o.people,
-      accountIds: o.accounts,
-      ...o.extra,
-    });
+  const court = () => buildCourt(ctx);
+  const appoint = appointVia;
 
   describe('the two-step editor request (art. 5.6b)', () => {
     it('goes recommend → consent → granted, and the officer then holds editor rights', async () => {
