@@ -41,6 +41,22 @@ export interface ConnectorManifest {
   limits: ConnectorLimits;
   /** Plain-words notes for officers (e.g. "auto-replies only within 24 h of the person's last message"). */
   notes: string[];
+  /**
+   * What the connector needs in `AccountRef.credentials` to act on an account (an OAuth access token,
+   * an instance URL…). The UI asks for these when an account is connected; secret ones are sealed and
+   * never shown again. Absent or empty: the connector needs none (the sandbox).
+   */
+  credentialFields?: CredentialField[];
+}
+
+export interface CredentialField {
+  /** Key in `AccountRef.credentials`, e.g. `accessToken`. */
+  key: string;
+  /** Plain-words label in English; the web translates known keys. */
+  label: string;
+  /** Sealed and never shown again once saved. */
+  secret: boolean;
+  required: boolean;
 }
 
 /** The account a call acts on: the register's row plus its (decrypted) credentials. */
