@@ -202,7 +202,7 @@ export type ArchiveEntry = z.infer<typeof ArchiveEntry>;
 
 export const Notification = z.object({
   id: z.string(),
-  kind: z.enum(['approval_requested', 'approved', 'published', 'failed']),
+  kind: z.enum(['approval_requested', 'approved', 'published', 'failed', 'drift_found']),
   postId: z.string().nullable(),
   data: z.record(z.string(), z.unknown()),
   readAt: z.string().nullable(),

@@ -20,6 +20,8 @@ const Env = z.object({
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   DEMO_SEED: z.enum(['auto', 'off']).default('auto'),
+  /** How often every account's platform roles are compared with the decisions (art. 5.5–5.7); 0 turns it off. */
+  DRIFT_CHECK_HOURS: z.coerce.number().min(0).max(24 * 30).default(24),
 });
 
 export type Mode = 'demo' | 'production';
@@ -40,6 +42,7 @@ export interface Config {
   loginLockMinutes: number;
   bodyLimitBytes: number;
   demoSeed: boolean;
+  driftCheckHours: number;
   /** True when cookies must carry `Secure` (served over https). */
   secureCookies: boolean;
 }
@@ -78,6 +81,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     loginLockMinutes: e.LOGIN_LOCK_MINUTES,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     demoSeed: mode === 'demo' && e.DEMO_SEED === 'auto',
+    driftCheckHours: e.DRIFT_CHECK_HOURS,
     secureCookies: publicUrl?.startsWith('https://') ?? false,
     ...overrides,
   };

@@ -15,6 +15,11 @@ const SUBJECTS: Record<NotificationKind, Record<'sq' | 'sr' | 'en', string>> = {
   approved: { sq: 'Postimi juaj u miratua', sr: 'Vaša objava je odobrena', en: 'Your post was approved' },
   published: { sq: 'Postimi u publikua', sr: 'Objava je objavljena', en: 'The post was published' },
   failed: { sq: 'Publikimi dështoi', sr: 'Objavljivanje nije uspelo', en: 'Publishing failed' },
+  drift_found: {
+    sq: 'Rolet në platformë nuk përputhen me vendimet',
+    sr: 'Uloge na platformi se ne poklapaju sa odlukama',
+    en: 'Roles on the platform differ from the decisions',
+  },
 };
 
 /**
@@ -51,7 +56,12 @@ export async function notify(
       .execute();
     const lang = (['sq', 'sr', 'en'] as const).includes(u.locale) ? u.locale : 'sq';
     const subject = `Courtdesk: ${SUBJECTS[input.kind][lang]}`;
-    const link = input.postId ? `${config.publicUrl ?? `http://${config.host}:${config.port}`}/posts/${input.postId}` : '';
+    const base = config.publicUrl ?? `http://${config.host}:${config.port}`;
+    const link = input.postId
+      ? `${base}/posts/${input.postId}`
+      : typeof input.data.accountId === 'string'
+        ? `${base}/accounts/${input.data.accountId}`
+        : '';
     const body = [
       SUBJECTS[input.kind][lang],
       typeof input.data.excerpt === 'string' ? `\n«${input.data.excerpt}»` : '',

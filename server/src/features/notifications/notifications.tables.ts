@@ -1,4 +1,4 @@
-export type NotificationKind = 'approval_requested' | 'approved' | 'published' | 'failed';
+export type NotificationKind = 'approval_requested' | 'approved' | 'published' | 'failed' | 'drift_found';
 
 export interface NotificationsTable {
   id: string;

@@ -28,7 +28,10 @@ export function NotificationsPage() {
           <Group justify="space-between" wrap="nowrap">
             <Stack gap={2}>
               <Group gap="xs">
-                <Badge color={n.kind === 'failed' ? 'red' : n.kind === 'published' ? 'green' : 'blue'} variant="light">
+                <Badge
+                  color={n.kind === 'failed' ? 'red' : n.kind === 'drift_found' ? 'orange' : n.kind === 'published' ? 'green' : 'blue'}
+                  variant="light"
+                >
                   {t(`notifications.kinds.${n.kind}`)}
                 </Badge>
                 <Text size="xs" c="dimmed">
@@ -37,8 +40,14 @@ export function NotificationsPage() {
               </Group>
               {typeof n.data.excerpt === 'string' && <Text size="sm">{n.data.excerpt}</Text>}
             </Stack>
-            {n.postId && (
-              <Button size="xs" variant="light" component={Link} to={`/posts/${n.postId}`} onClick={() => !n.readAt && mark.mutate([n.id])}>
+            {(n.postId || typeof n.data.accountId === 'string') && (
+              <Button
+                size="xs"
+                variant="light"
+                component={Link}
+                to={n.postId ? `/posts/${n.postId}` : `/accounts/${String(n.data.accountId)}`}
+                onClick={() => !n.readAt && mark.mutate([n.id])}
+              >
                 {t('notifications.open')}
               </Button>
             )}
