@@ -7,6 +7,7 @@ import { useInstitutionName } from '../institutions/institution-name';
 import { useInstitution } from '../institutions/institutions.api';
 import { OffboardingSummary } from '../offboarding/OffboardingPage';
 import { InboxSummary } from '../inbox/InboxSummary';
+import { WorkQueue } from './WorkQueue';
 
 /** The user's own institution, as a card. */
 function MyInstitutionCard() {
@@ -41,8 +42,8 @@ function MyInstitutionCard() {
 }
 
 /**
- * The first screen after sign-in. Other features add their own cards here
- * (pending approvals, inbox, scheduled posts…) as the product grows.
+ * The first screen after sign-in: what waits for the person today (people leaving, the inbox, posts to
+ * approve, what goes out this week, what failed), then their institution and position.
  */
 export function HomePage() {
   const { t } = useTranslation();
@@ -55,6 +56,7 @@ export function HomePage() {
       </Stack>
       <OffboardingSummary />
       <InboxSummary />
+      <WorkQueue />
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
         <MyInstitutionCard />
         <Card withBorder padding="lg" component="section" aria-labelledby="home-position">
