@@ -1,28 +1,13 @@
 import { useState } from 'react';
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Button,
-  EmptyState,
-  Group,
-  Modal,
-  Pagination,
-  Select,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Textarea,
-  Title,
-} from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Modal, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { AccountStatus, knownPlatforms } from '@courtdesk/contracts';
-import { ErrorAlert } from '../../app/errors';
+import { AccountStatus, knownPlatforms, type Account } from '@courtdesk/contracts';
 import { IconBuilding, IconPlus } from '../../app/icons';
-import { TableSkeleton } from '../../app/ui/TableSkeleton';
+import { ListTable, type Column } from '../../app/ui/DataTable';
+import { useListParams } from '../../app/ui/list-params';
+import { PageHeader } from '../../app/ui/PageHeader';
 import { useCurrentUser } from '../../app/session';
 import { AuthorisationBadge, InstitutionSelect, useAuthorityError, useInstitutionOptions } from '../decisions/authority-ui';
 import { useAccounts, useRegisterAccount, useRequestAccount } from './accounts.api';
@@ -32,52 +17,70 @@ const pageSize = 25;
 /** The register of official accounts (art. 3.3–3.6): every account, its authorisation and failing checks. */
 export function AccountsPage() {
   const { t } = useTranslation('accounts');
-  const [params, setParams] = useSearchParams();
-  const set = (k: string, v: string | null) =>
-    setParams(
-      (old) => {
-        const n = new URLSearchParams(old);
-        if (v) n.set(k, v);
-        else n.delete(k);
-        if (k !== 'page') n.delete('page');
-        return n;
-      },
-      { replace: true },
-    );
-  const status = AccountStatus.safeParse(params.get('status'));
-  const page = Math.max(1, Number(params.get('page') ?? '1') || 1);
-  const institutionId = params.get('institution') ?? undefined;
+  const { get, set, page, setPage } = useListParams();
+  const status = AccountStatus.safeParse(get('status'));
+  const institutionId = get('institution');
   const list = useAccounts({
     institutionId,
     status: status.success ? status.data : undefined,
-    platform: params.get('platform') ?? undefined,
-    q: params.get('q') ?? undefined,
+    platform: get('platform'),
+    q: get('q'),
     limit: pageSize,
     offset: (page - 1) * pageSize,
   });
   const { label } = useInstitutionOptions();
   const [dialog, setDialog] = useState<'request' | 'register' | null>(null);
-  const pages = Math.max(1, Math.ceil((list.data?.total ?? 0) / pageSize));
+  const columns: Column<Account>[] = [
+    {
+      key: 'account',
+      header: t('field.account'),
+      cell: (a) => (
+        <>
+          <Anchor component={Link} to={`/accounts/${a.id}`} fw={500}>
+            @{a.handle}
+          </Anchor>
+          <Text size="xs" c="dimmed">
+            {t(`platform.${a.platform}`, { defaultValue: a.platform })} · {a.displayName}
+          </Text>
+        </>
+      ),
+    },
+    { key: 'institution', header: t('field.institution'), cell: (a) => label(a.institutionId) },
+    { key: 'status', header: t('field.status'), cell: (a) => t(`status.${a.status}`) },
+    { key: 'authorisation', header: t('field.authorisation'), cell: (a) => <AuthorisationBadge value={a.authorisation} /> },
+    {
+      key: 'checks',
+      header: t('field.checks'),
+      cell: (a) =>
+        a.failingChecks === 0 ? (
+          <Badge color="green" variant="light">
+            {t('list.allPass')}
+          </Badge>
+        ) : (
+          <Badge color="red" variant="light">
+            {t('list.failing', { count: a.failingChecks })}
+          </Badge>
+        ),
+    },
+  ];
   return (
     <Stack gap="md">
-      <Group justify="space-between" align="flex-end">
-        <Stack gap={4}>
-          <Title order={1}>{t('list.title')}</Title>
-          <Text c="dimmed" size="sm">
-            {t('list.intro')}
-          </Text>
-        </Stack>
-        {list.data?.canRequest && (
-          <Group>
-            <Button variant="default" onClick={() => setDialog('register')}>
-              {t('register.open')}
-            </Button>
-            <Button leftSection={<IconPlus />} onClick={() => setDialog('request')}>
-              {t('request.open')}
-            </Button>
-          </Group>
-        )}
-      </Group>
+      <PageHeader
+        title={t('list.title')}
+        intro={t('list.intro')}
+        actions={
+          list.data?.canRequest && (
+            <Group>
+              <Button variant="default" onClick={() => setDialog('register')}>
+                {t('register.open')}
+              </Button>
+              <Button leftSection={<IconPlus />} onClick={() => setDialog('request')}>
+                {t('request.open')}
+              </Button>
+            </Group>
+          )
+        }
+      />
       <Group align="flex-end" gap="sm" wrap="wrap">
         <InstitutionSelect
           label={t('field.institution')}
@@ -99,76 +102,31 @@ export function AccountsPage() {
           label={t('field.platform')}
           placeholder={t('list.allPlatforms')}
           data={knownPlatforms.map((p) => ({ value: p, label: t(`platform.${p}`) }))}
-          value={params.get('platform')}
+          value={get('platform') ?? null}
           onChange={(v) => set('platform', v)}
           clearable
           w={{ base: '100%', sm: 180 }}
         />
         <TextInput
           label={t('list.search')}
-          defaultValue={params.get('q') ?? ''}
+          defaultValue={get('q') ?? ''}
           onKeyDown={(e) => {
             if (e.key === 'Enter') set('q', e.currentTarget.value.trim() || null);
           }}
           w={{ base: '100%', sm: 220 }}
         />
       </Group>
-      <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
-      {list.isPending && <TableSkeleton rows={8} />}
-      {list.data &&
-        (list.data.items.length === 0 ? (
-          <EmptyState icon={<IconBuilding />} title={t('list.emptyTitle')} description={t('list.emptyText')} />
-        ) : (
-          <>
-            <Table.ScrollContainer minWidth={820}>
-              <Table striped verticalSpacing="sm" aria-busy={list.isFetching}>
-                <Table.Caption>{t('list.caption')}</Table.Caption>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t('field.account')}</Table.Th>
-                    <Table.Th scope="col">{t('field.institution')}</Table.Th>
-                    <Table.Th scope="col">{t('field.status')}</Table.Th>
-                    <Table.Th scope="col">{t('field.authorisation')}</Table.Th>
-                    <Table.Th scope="col">{t('field.checks')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {list.data.items.map((a) => (
-                    <Table.Tr key={a.id}>
-                      <Table.Td>
-                        <Anchor component={Link} to={`/accounts/${a.id}`} fw={500}>
-                          @{a.handle}
-                        </Anchor>
-                        <Text size="xs" c="dimmed">
-                          {t(`platform.${a.platform}`, { defaultValue: a.platform })} · {a.displayName}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>{label(a.institutionId)}</Table.Td>
-                      <Table.Td>{t(`status.${a.status}`)}</Table.Td>
-                      <Table.Td>
-                        <AuthorisationBadge value={a.authorisation} />
-                      </Table.Td>
-                      <Table.Td>
-                        {a.failingChecks === 0 ? (
-                          <Badge color="green" variant="light">
-                            {t('list.allPass')}
-                          </Badge>
-                        ) : (
-                          <Badge color="red" variant="light">
-                            {t('list.failing', { count: a.failingChecks })}
-                          </Badge>
-                        )}
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-            {pages > 1 && (
-              <Pagination total={pages} value={Math.min(page, pages)} onChange={(p) => set('page', p > 1 ? String(p) : null)} />
-            )}
-          </>
-        ))}
+      <ListTable
+        query={list}
+        columns={columns}
+        rowKey={(a) => a.id}
+        caption={t('list.caption')}
+        minWidth={820}
+        verticalSpacing="sm"
+        skeletonRows={8}
+        empty={{ icon: <IconBuilding />, title: t('list.emptyTitle'), description: t('list.emptyText') }}
+        paging={{ page, pageSize, onChange: setPage }}
+      />
       {dialog && <NewAccountModal mode={dialog} onClose={() => setDialog(null)} />}
     </Stack>
   );

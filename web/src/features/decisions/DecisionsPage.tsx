@@ -1,12 +1,13 @@
 import { useState } from 'react';
-import { Anchor, Badge, Button, EmptyState, Group, Pagination, Select, Stack, Table, Text, Title } from '@mantine/core';
-import { Link, useSearchParams } from 'react-router';
+import { Anchor, Badge, Button, Group, Select, Stack, Text } from '@mantine/core';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { DecisionKind, DecisionState } from '@courtdesk/contracts';
-import { ErrorAlert } from '../../app/errors';
+import { DecisionKind, DecisionState, type Decision } from '@courtdesk/contracts';
 import { useFormatDate } from '../../app/format';
 import { IconPlus, IconShield } from '../../app/icons';
-import { TableSkeleton } from '../../app/ui/TableSkeleton';
+import { ListTable, type Column } from '../../app/ui/DataTable';
+import { useListParams } from '../../app/ui/list-params';
+import { PageHeader } from '../../app/ui/PageHeader';
 import { DecisionStateBadge, InstitutionSelect, useInstitutionOptions } from './authority-ui';
 import { useDecisions } from './decisions.api';
 import { IssueDecisionModal } from './IssueDecisionModal';
@@ -17,22 +18,10 @@ const pageSize = 20;
 export function DecisionsPage() {
   const { t } = useTranslation('decisions');
   const formatDate = useFormatDate();
-  const [params, setParams] = useSearchParams();
-  const set = (k: string, v: string | null) =>
-    setParams(
-      (old) => {
-        const n = new URLSearchParams(old);
-        if (v) n.set(k, v);
-        else n.delete(k);
-        if (k !== 'page') n.delete('page');
-        return n;
-      },
-      { replace: true },
-    );
-  const kind = DecisionKind.safeParse(params.get('kind'));
-  const state = DecisionState.safeParse(params.get('state'));
-  const page = Math.max(1, Number(params.get('page') ?? '1') || 1);
-  const institutionId = params.get('institution') ?? undefined;
+  const { get, set, page, setPage } = useListParams();
+  const kind = DecisionKind.safeParse(get('kind'));
+  const state = DecisionState.safeParse(get('state'));
+  const institutionId = get('institution');
   const list = useDecisions({
     institutionId,
     kind: kind.success ? kind.data : undefined,
@@ -42,29 +31,76 @@ export function DecisionsPage() {
   });
   const { label } = useInstitutionOptions();
   const [issuing, setIssuing] = useState(false);
-  const total = list.data?.total ?? 0;
-  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const columns: Column<Decision>[] = [
+    {
+      key: 'number',
+      header: t('field.number'),
+      cell: (d) => (
+        <>
+          <Anchor component={Link} to={`/decisions/${d.id}`} fw={500}>
+            {d.number}
+          </Anchor>
+          <Text size="xs" c="dimmed">
+            {formatDate(d.decidedOn)} · {d.issuedBy.name}
+          </Text>
+        </>
+      ),
+    },
+    {
+      key: 'kind',
+      header: t('field.kind'),
+      cell: (d) => (
+        <>
+          {t(`kind.${d.kind}`)}
+          {d.level && (
+            <Badge ml="xs" size="sm" variant="outline">
+              {t(`level.${d.level}`)}
+            </Badge>
+          )}
+        </>
+      ),
+    },
+    { key: 'institution', header: t('field.institution'), cell: (d) => label(d.institutionId) },
+    { key: 'people', header: t('field.people'), cell: (d) => d.people.map((p) => p.name).join(', ') || '—' },
+    {
+      key: 'effect',
+      header: t('field.effect'),
+      cell: (d) => `${formatDate(d.effectFrom)}${d.effectUntil ? ` – ${formatDate(d.effectUntil)}` : ''}`,
+    },
+    {
+      key: 'state',
+      header: t('field.state'),
+      cell: (d) => (
+        <>
+          <DecisionStateBadge state={d.state} />
+          {!d.file && (
+            <Text size="xs" c="orange">
+              {t('list.noFile')}
+            </Text>
+          )}
+        </>
+      ),
+    },
+  ];
 
   return (
     <Stack gap="md">
-      <Group justify="space-between" align="flex-end">
-        <Stack gap={4}>
-          <Title order={1}>{t('list.title')}</Title>
-          <Text c="dimmed" size="sm">
-            {t('list.intro')}
-          </Text>
-        </Stack>
-        <Group>
-          <Button component={Link} to="/editor-requests" variant="default">
-            {t('requests.title')}
-          </Button>
-          {list.data?.canIssue && (
-            <Button leftSection={<IconPlus />} onClick={() => setIssuing(true)}>
-              {t('list.issue')}
+      <PageHeader
+        title={t('list.title')}
+        intro={t('list.intro')}
+        actions={
+          <Group>
+            <Button component={Link} to="/editor-requests" variant="default">
+              {t('requests.title')}
             </Button>
-          )}
-        </Group>
-      </Group>
+            {list.data?.canIssue && (
+              <Button leftSection={<IconPlus />} onClick={() => setIssuing(true)}>
+                {t('list.issue')}
+              </Button>
+            )}
+          </Group>
+        }
+      />
       <Group align="flex-end" gap="sm" wrap="wrap">
         <InstitutionSelect
           label={t('field.institution')}
@@ -92,74 +128,16 @@ export function DecisionsPage() {
           w={{ base: '100%', sm: 200 }}
         />
       </Group>
-      <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
-      {list.isPending && <TableSkeleton rows={6} />}
-      {list.data &&
-        (list.data.items.length === 0 ? (
-          <EmptyState icon={<IconShield />} title={t('list.emptyTitle')} description={t('list.emptyText')} />
-        ) : (
-          <>
-            <Table.ScrollContainer minWidth={860}>
-              <Table striped verticalSpacing="sm" aria-busy={list.isFetching}>
-                <Table.Caption>{t('list.caption')}</Table.Caption>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t('field.number')}</Table.Th>
-                    <Table.Th scope="col">{t('field.kind')}</Table.Th>
-                    <Table.Th scope="col">{t('field.institution')}</Table.Th>
-                    <Table.Th scope="col">{t('field.people')}</Table.Th>
-                    <Table.Th scope="col">{t('field.effect')}</Table.Th>
-                    <Table.Th scope="col">{t('field.state')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {list.data.items.map((d) => (
-                    <Table.Tr key={d.id}>
-                      <Table.Td>
-                        <Anchor component={Link} to={`/decisions/${d.id}`} fw={500}>
-                          {d.number}
-                        </Anchor>
-                        <Text size="xs" c="dimmed">
-                          {formatDate(d.decidedOn)} · {d.issuedBy.name}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        {t(`kind.${d.kind}`)}
-                        {d.level && (
-                          <Badge ml="xs" size="sm" variant="outline">
-                            {t(`level.${d.level}`)}
-                          </Badge>
-                        )}
-                      </Table.Td>
-                      <Table.Td>{label(d.institutionId)}</Table.Td>
-                      <Table.Td>{d.people.map((p) => p.name).join(', ') || '—'}</Table.Td>
-                      <Table.Td>
-                        {formatDate(d.effectFrom)}
-                        {d.effectUntil ? ` – ${formatDate(d.effectUntil)}` : ''}
-                      </Table.Td>
-                      <Table.Td>
-                        <DecisionStateBadge state={d.state} />
-                        {!d.file && (
-                          <Text size="xs" c="orange">
-                            {t('list.noFile')}
-                          </Text>
-                        )}
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-            {pages > 1 && (
-              <Pagination
-                total={pages}
-                value={Math.min(page, pages)}
-                onChange={(p) => set('page', p > 1 ? String(p) : null)}
-                getItemProps={(p) => ({ 'aria-label': t('list.page', { page: p }) })}
-              />
-            )}
-          </>
-        ))}
+      <ListTable
+        query={list}
+        columns={columns}
+        rowKey={(d) => d.id}
+        caption={t('list.caption')}
+        minWidth={860}
+        verticalSpacing="sm"
+        empty={{ icon: <IconShield />, title: t('list.emptyTitle'), description: t('list.emptyText') }}
+        paging={{ page, pageSize, onChange: setPage }}
+      />
       {issuing && <IssueDecisionModal opened onClose={() => setIssuing(false)} preset={institutionId ? { institutionId } : undefined} />}
     </Stack>
   );

@@ -3,20 +3,16 @@ import {
   Alert,
   Anchor,
   Button,
-  EmptyState,
   FileInput,
   Group,
   Modal,
   MultiSelect,
-  Pagination,
   Select,
   Stack,
   Switch,
-  Table,
   Text,
   TextInput,
   Textarea,
-  Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
@@ -24,10 +20,10 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { DECISION_PDF_MAX_BYTES, EditorRequestStatus, type AccountList, type EditorRequest } from '@courtdesk/contracts';
 import { api } from '../../app/api';
-import { ErrorAlert } from '../../app/errors';
 import { useFormatDate } from '../../app/format';
 import { IconPlus, IconUsers } from '../../app/icons';
-import { TableSkeleton } from '../../app/ui/TableSkeleton';
+import { ListTable, type Column } from '../../app/ui/DataTable';
+import { PageHeader } from '../../app/ui/PageHeader';
 import { useCurrentUser } from '../../app/session';
 import { InstitutionSelect, useActivePeople, useAuthorityError, useInstitutionOptions } from './authority-ui';
 import { fileToBase64, useConsentEditor, useEditorRequests, useRecommendEditor, useRefuseEditor } from './decisions.api';
@@ -50,22 +46,90 @@ export function EditorRequestsPage() {
   const [recommending, setRecommending] = useState(false);
   const [consenting, setConsenting] = useState<EditorRequest | null>(null);
   const [refusing, setRefusing] = useState<EditorRequest | null>(null);
-  const pages = Math.max(1, Math.ceil((list.data?.total ?? 0) / pageSize));
+  const columns: Column<EditorRequest>[] = [
+    {
+      key: 'candidate',
+      header: t('requests.candidate'),
+      cell: (r) => (
+        <>
+          {r.candidate.name}
+          {r.note && (
+            <Text size="xs" c="dimmed">
+              “{r.note}”
+            </Text>
+          )}
+        </>
+      ),
+    },
+    { key: 'institution', header: t('field.institution'), cell: (r) => label(r.institutionId) },
+    {
+      key: 'accounts',
+      header: t('field.accounts'),
+      cell: (r) => (r.coversAllAccounts ? t('detail.allAccounts') : r.accounts.map((a) => `@${a.handle}`).join(', ')),
+    },
+    {
+      key: 'recommendedBy',
+      header: t('requests.recommendedBy'),
+      cell: (r) => (
+        <>
+          {r.recommendedBy.name}
+          <Text size="xs" c="dimmed">
+            {formatDate(r.recommendedAt)}
+          </Text>
+        </>
+      ),
+    },
+    {
+      key: 'state',
+      header: t('field.state'),
+      cell: (r) => (
+        <>
+          {t(`requestStatus.${r.status}`)}
+          {r.decisionId && (
+            <Anchor component={Link} to={`/decisions/${r.decisionId}`} size="xs" display="block">
+              {t('requests.decision')}
+            </Anchor>
+          )}
+          {r.refusalReason && (
+            <Text size="xs" c="dimmed">
+              “{r.refusalReason}”
+            </Text>
+          )}
+        </>
+      ),
+    },
+    {
+      key: 'actions',
+      header: t('list.actions'),
+      cell: (r) => (
+        <Group gap="xs">
+          {r.can.consent && (
+            <Button size="xs" onClick={() => setConsenting(r)} aria-label={t('requests.consentFor', { name: r.candidate.name })}>
+              {t('requests.consent')}
+            </Button>
+          )}
+          {r.can.refuse && (
+            <Button size="xs" variant="subtle" color="red" onClick={() => setRefusing(r)}>
+              {t('requests.refuse')}
+            </Button>
+          )}
+        </Group>
+      ),
+    },
+  ];
   return (
     <Stack gap="md">
-      <Group justify="space-between" align="flex-end">
-        <Stack gap={4}>
-          <Title order={1}>{t('requests.title')}</Title>
-          <Text c="dimmed" size="sm">
-            {t('requests.intro')}
-          </Text>
-        </Stack>
-        {list.data?.canRecommend && (
-          <Button leftSection={<IconPlus />} onClick={() => setRecommending(true)}>
-            {t('requests.recommend')}
-          </Button>
-        )}
-      </Group>
+      <PageHeader
+        title={t('requests.title')}
+        intro={t('requests.intro')}
+        actions={
+          list.data?.canRecommend && (
+            <Button leftSection={<IconPlus />} onClick={() => setRecommending(true)}>
+              {t('requests.recommend')}
+            </Button>
+          )
+        }
+      />
       <Select
         label={t('field.state')}
         placeholder={t('list.allStates')}
@@ -78,86 +142,17 @@ export function EditorRequestsPage() {
         clearable
         w={{ base: '100%', sm: 240 }}
       />
-      <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
-      {list.isPending && <TableSkeleton rows={4} />}
-      {list.data &&
-        (list.data.items.length === 0 ? (
-          <EmptyState icon={<IconUsers />} title={t('requests.emptyTitle')} description={t('requests.emptyText')} />
-        ) : (
-          <>
-            <Table.ScrollContainer minWidth={800}>
-              <Table striped verticalSpacing="sm">
-                <Table.Caption>{t('requests.caption')}</Table.Caption>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t('requests.candidate')}</Table.Th>
-                    <Table.Th scope="col">{t('field.institution')}</Table.Th>
-                    <Table.Th scope="col">{t('field.accounts')}</Table.Th>
-                    <Table.Th scope="col">{t('requests.recommendedBy')}</Table.Th>
-                    <Table.Th scope="col">{t('field.state')}</Table.Th>
-                    <Table.Th scope="col">{t('list.actions')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {list.data.items.map((r) => (
-                    <Table.Tr key={r.id}>
-                      <Table.Td>
-                        {r.candidate.name}
-                        {r.note && (
-                          <Text size="xs" c="dimmed">
-                            “{r.note}”
-                          </Text>
-                        )}
-                      </Table.Td>
-                      <Table.Td>{label(r.institutionId)}</Table.Td>
-                      <Table.Td>
-                        {r.coversAllAccounts ? t('detail.allAccounts') : r.accounts.map((a) => `@${a.handle}`).join(', ')}
-                      </Table.Td>
-                      <Table.Td>
-                        {r.recommendedBy.name}
-                        <Text size="xs" c="dimmed">
-                          {formatDate(r.recommendedAt)}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        {t(`requestStatus.${r.status}`)}
-                        {r.decisionId && (
-                          <Anchor component={Link} to={`/decisions/${r.decisionId}`} size="xs" display="block">
-                            {t('requests.decision')}
-                          </Anchor>
-                        )}
-                        {r.refusalReason && (
-                          <Text size="xs" c="dimmed">
-                            “{r.refusalReason}”
-                          </Text>
-                        )}
-                      </Table.Td>
-                      <Table.Td>
-                        <Group gap="xs">
-                          {r.can.consent && (
-                            <Button
-                              size="xs"
-                              onClick={() => setConsenting(r)}
-                              aria-label={t('requests.consentFor', { name: r.candidate.name })}
-                            >
-                              {t('requests.consent')}
-                            </Button>
-                          )}
-                          {r.can.refuse && (
-                            <Button size="xs" variant="subtle" color="red" onClick={() => setRefusing(r)}>
-                              {t('requests.refuse')}
-                            </Button>
-                          )}
-                        </Group>
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-            {pages > 1 && <Pagination total={pages} value={page} onChange={setPage} />}
-          </>
-        ))}
+      <ListTable
+        query={list}
+        columns={columns}
+        rowKey={(r) => r.id}
+        caption={t('requests.caption')}
+        minWidth={800}
+        verticalSpacing="sm"
+        skeletonRows={4}
+        empty={{ icon: <IconUsers />, title: t('requests.emptyTitle'), description: t('requests.emptyText') }}
+        paging={{ page, pageSize, onChange: setPage }}
+      />
       {recommending && <RecommendModal onClose={() => setRecommending(false)} />}
       {consenting && <ConsentModal request={consenting} onClose={() => setConsenting(null)} />}
       {refusing && <RefuseModal request={refusing} onClose={() => setRefusing(null)} />}

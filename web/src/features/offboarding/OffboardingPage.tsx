@@ -1,25 +1,11 @@
 import { useState } from 'react';
-import {
-  Alert,
-  Badge,
-  Button,
-  EmptyState,
-  Group,
-  Modal,
-  Pagination,
-  SegmentedControl,
-  Stack,
-  Table,
-  Text,
-  Textarea,
-  Title,
-} from '@mantine/core';
+import { Alert, Badge, Button, Group, Modal, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { OffboardingItem } from '@courtdesk/contracts';
-import { ErrorAlert } from '../../app/errors';
 import { useFormatDate } from '../../app/format';
 import { IconShield } from '../../app/icons';
-import { TableSkeleton } from '../../app/ui/TableSkeleton';
+import { ListTable, type Column } from '../../app/ui/DataTable';
+import { PageHeader } from '../../app/ui/PageHeader';
 import { useAuthorityError, useInstitutionOptions } from '../decisions/authority-ui';
 import { useCompleteStep, useOffboarding } from './offboarding.api';
 
@@ -56,15 +42,50 @@ export function OffboardingPage() {
   const [page, setPage] = useState(1);
   const q = useOffboarding({ status, limit: pageSize, offset: (page - 1) * pageSize });
   const [doing, setDoing] = useState<OffboardingItem | null>(null);
-  const pages = Math.max(1, Math.ceil((q.data?.total ?? 0) / pageSize));
+  const columns: Column<OffboardingItem>[] = [
+    {
+      key: 'person',
+      header: t('person'),
+      cell: (i) => (
+        <>
+          {i.person.name}
+          <Text size="xs" c="dimmed">
+            {t(`left.${i.person.status}`, { defaultValue: i.person.status })}
+            {i.person.leftAt ? ` · ${formatDate(i.person.leftAt)}` : ''} · {label(i.institutionId)}
+          </Text>
+        </>
+      ),
+    },
+    { key: 'step', header: t('step'), cell: (i) => t(`steps.${i.step}`) },
+    { key: 'account', header: t('account'), cell: (i) => (i.account ? `${i.account.platform} · @${i.account.handle}` : '—') },
+    { key: 'owner', header: t('owner'), cell: (i) => i.owner?.name ?? t('noOwner') },
+    {
+      key: 'age',
+      header: t('ageHeader'),
+      cell: (i) =>
+        i.status === 'open' ? (
+          <AgeBadge days={i.ageDays} />
+        ) : (
+          <Text size="xs">
+            {t('doneBy', { name: i.doneBy?.name ?? '—', date: i.doneAt ? formatDate(i.doneAt) : '' })}
+            {i.note ? ` · “${i.note}”` : ''}
+          </Text>
+        ),
+    },
+    {
+      key: 'actions',
+      header: t('actions'),
+      cell: (i) =>
+        i.canComplete && (
+          <Button size="xs" onClick={() => setDoing(i)}>
+            {t('complete')}
+          </Button>
+        ),
+    },
+  ];
   return (
     <Stack gap="md">
-      <Stack gap={4}>
-        <Title order={1}>{t('title')}</Title>
-        <Text c="dimmed" size="sm">
-          {t('intro')}
-        </Text>
-      </Stack>
+      <PageHeader title={t('title')} intro={t('intro')} />
       <SegmentedControl
         value={status}
         onChange={(v) => {
@@ -81,64 +102,16 @@ export function OffboardingPage() {
       {q.data && status === 'open' && q.data.open > 0 && (
         <Text size="sm">{t('summary.text', { count: q.data.open, days: q.data.oldestOpenDays ?? 0 })}</Text>
       )}
-      <ErrorAlert error={q.error} onRetry={() => void q.refetch()} />
-      {q.isPending && <TableSkeleton rows={6} />}
-      {q.data &&
-        (q.data.items.length === 0 ? (
-          <EmptyState icon={<IconShield />} title={t('emptyTitle')} description={t('emptyText')} />
-        ) : (
-          <>
-            <Table.ScrollContainer minWidth={860}>
-              <Table striped verticalSpacing="sm">
-                <Table.Caption>{t('caption')}</Table.Caption>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t('person')}</Table.Th>
-                    <Table.Th scope="col">{t('step')}</Table.Th>
-                    <Table.Th scope="col">{t('account')}</Table.Th>
-                    <Table.Th scope="col">{t('owner')}</Table.Th>
-                    <Table.Th scope="col">{t('ageHeader')}</Table.Th>
-                    <Table.Th scope="col">{t('actions')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {q.data.items.map((i) => (
-                    <Table.Tr key={i.id}>
-                      <Table.Td>
-                        {i.person.name}
-                        <Text size="xs" c="dimmed">
-                          {t(`left.${i.person.status}`, { defaultValue: i.person.status })}
-                          {i.person.leftAt ? ` · ${formatDate(i.person.leftAt)}` : ''} · {label(i.institutionId)}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>{t(`steps.${i.step}`)}</Table.Td>
-                      <Table.Td>{i.account ? `${i.account.platform} · @${i.account.handle}` : '—'}</Table.Td>
-                      <Table.Td>{i.owner?.name ?? t('noOwner')}</Table.Td>
-                      <Table.Td>
-                        {i.status === 'open' ? (
-                          <AgeBadge days={i.ageDays} />
-                        ) : (
-                          <Text size="xs">
-                            {t('doneBy', { name: i.doneBy?.name ?? '—', date: i.doneAt ? formatDate(i.doneAt) : '' })}
-                            {i.note ? ` · “${i.note}”` : ''}
-                          </Text>
-                        )}
-                      </Table.Td>
-                      <Table.Td>
-                        {i.canComplete && (
-                          <Button size="xs" onClick={() => setDoing(i)}>
-                            {t('complete')}
-                          </Button>
-                        )}
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-            {pages > 1 && <Pagination total={pages} value={page} onChange={setPage} />}
-          </>
-        ))}
+      <ListTable
+        query={q}
+        columns={columns}
+        rowKey={(i) => i.id}
+        caption={t('caption')}
+        minWidth={860}
+        verticalSpacing="sm"
+        empty={{ icon: <IconShield />, title: t('emptyTitle'), description: t('emptyText') }}
+        paging={{ page, pageSize, onChange: setPage }}
+      />
       {doing && <CompleteModal item={doing} onClose={() => setDoing(null)} />}
     </Stack>
   );

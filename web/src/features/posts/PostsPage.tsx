@@ -1,7 +1,9 @@
-import { Badge, Button, Group, Loader, Stack, Table, Tabs, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Stack, Tabs } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import type { PostSummary } from '@courtdesk/contracts';
 import { Link, useSearchParams } from 'react-router';
-import { ErrorAlert } from '../../app/errors';
+import { ListTable, type Column } from '../../app/ui/DataTable';
+import { PageHeader } from '../../app/ui/PageHeader';
 import { IconPlus } from '../../app/icons';
 import { PauseSwitch } from './PauseSwitch';
 import { PostStatusBadge } from './PostStatusBadge';
@@ -14,19 +16,46 @@ export function PostsPage() {
   const [params, setParams] = useSearchParams();
   const tab = params.get('tab') === 'queue' ? 'queue' : 'all';
   const posts = usePosts({ awaitingMe: tab === 'queue' });
+  const columns: Column<PostSummary>[] = [
+    {
+      key: 'text',
+      header: t('list.text'),
+      maw: 420,
+      cell: (p) => (
+        <>
+          <Link to={`/posts/${p.id}`}>{p.excerpt || '—'}</Link>
+          <Group gap={4} mt={2}>
+            {p.langs.map((l) => (
+              <Badge key={l} size="xs" variant="default">
+                {l.toUpperCase()}
+              </Badge>
+            ))}
+          </Group>
+        </>
+      ),
+    },
+    { key: 'status', header: t('list.status'), cell: (p) => <PostStatusBadge status={p.status} /> },
+    { key: 'accounts', header: t('list.accounts'), cell: (p) => p.targets.map((x) => `@${x.handle}`).join(', ') },
+    {
+      key: 'when',
+      header: t('list.when', { tz: COURT_TZ }),
+      cell: (p) => {
+        const at = p.publishedAt ?? p.scheduledAt;
+        return at ? formatCourtTime(at, i18n.language) : '—';
+      },
+    },
+  ];
   return (
     <Stack gap="md">
-      <Group justify="space-between" align="flex-end">
-        <Stack gap={4}>
-          <Title order={1}>{t('list.title')}</Title>
-          <Text c="dimmed" size="sm">
-            {t('list.intro')}
-          </Text>
-        </Stack>
-        <Button component={Link} to="/posts/new" leftSection={<IconPlus />} data-testid="new-post">
-          {t('list.new')}
-        </Button>
-      </Group>
+      <PageHeader
+        title={t('list.title')}
+        intro={t('list.intro')}
+        actions={
+          <Button component={Link} to="/posts/new" leftSection={<IconPlus />} data-testid="new-post">
+            {t('list.new')}
+          </Button>
+        }
+      />
       <PauseSwitch />
       <Tabs value={tab} onChange={(v) => setParams(v === 'queue' ? { tab: 'queue' } : {}, { replace: true })}>
         <Tabs.List>
@@ -34,48 +63,13 @@ export function PostsPage() {
           <Tabs.Tab value="queue">{t('list.queue')}</Tabs.Tab>
         </Tabs.List>
       </Tabs>
-      {posts.error && <ErrorAlert error={posts.error} />}
-      {posts.isLoading && <Loader />}
-      {posts.data && posts.data.items.length === 0 && <Text c="dimmed">{tab === 'queue' ? t('list.queueEmpty') : t('list.empty')}</Text>}
-      {posts.data && posts.data.items.length > 0 && (
-        <Table striped highlightOnHover>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('list.text')}</Table.Th>
-              <Table.Th>{t('list.status')}</Table.Th>
-              <Table.Th>{t('list.accounts')}</Table.Th>
-              <Table.Th>{t('list.when', { tz: COURT_TZ })}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {posts.data.items.map((p) => (
-              <Table.Tr key={p.id}>
-                <Table.Td maw={420}>
-                  <Link to={`/posts/${p.id}`}>{p.excerpt || '—'}</Link>
-                  <Group gap={4} mt={2}>
-                    {p.langs.map((l) => (
-                      <Badge key={l} size="xs" variant="default">
-                        {l.toUpperCase()}
-                      </Badge>
-                    ))}
-                  </Group>
-                </Table.Td>
-                <Table.Td>
-                  <PostStatusBadge status={p.status} />
-                </Table.Td>
-                <Table.Td>{p.targets.map((x) => `@${x.handle}`).join(', ')}</Table.Td>
-                <Table.Td>
-                  {p.publishedAt
-                    ? formatCourtTime(p.publishedAt, i18n.language)
-                    : p.scheduledAt
-                      ? formatCourtTime(p.scheduledAt, i18n.language)
-                      : '—'}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
+      <ListTable
+        query={posts}
+        columns={columns}
+        rowKey={(p) => p.id}
+        highlightOnHover
+        empty={{ title: tab === 'queue' ? t('list.queueEmpty') : t('list.empty') }}
+      />
     </Stack>
   );
 }
