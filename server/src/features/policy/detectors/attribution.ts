@@ -110,6 +110,27 @@ export function attributionLift(ctx: CheckContext, a: AttributionParams, sentIn?
   const sent = sentIn ?? sentenceIds(ctx, tokenWords(ctx));
   const sentOf = (s: Span) => sent[Math.min(s.t0, sent.length - 1)]!;
   const subjects: { s: Span; party: boolean }[] = [...parties.map((s) => ({ s, party: true })), ...own.map((s) => ({ s, party: false }))];
+  /**
+   * Tokens of a case number do not count towards the distance: "Mbrojtja e të akuzuarit në lëndën PKR.nr. 102/2025
+   * deklaroi …" has its subject 3 words (not 7 tokens) before the verb. covered[i] = case-number tokens in [0, i).
+   */
+  const cases = ctx.matches('@caseNumber');
+  let covered: Int32Array | null = null;
+  if (cases.length > 0) {
+    const n = ctx.tokens.count;
+    const inCase = new Uint8Array(n + 1);
+    for (const c of cases) for (let t = c.t0; t <= c.t1 && t < n; t++) inCase[t] = 1;
+    covered = new Int32Array(n + 1);
+    for (let i = 0; i < n; i++) covered[i + 1] = covered[i]! + inCase[i]!;
+  }
+  /** tokens strictly between token a and token b (a < b) that are not part of a case number, plus one */
+  const gap = (a: number, b: number) => {
+    const d = b - a;
+    if (!covered || d <= 1) return d;
+    const lo = Math.min(a + 1, covered.length - 1);
+    const hi = Math.min(b, covered.length - 1);
+    return d - (covered[hi]! - covered[lo]!);
+  };
   /** nearest subject before (t1 < r.t0) or after (t0 > r.t1) r, same sentence, within maxD tokens; own voice wins ties */
   function nearest(r: Span, dir: 'before' | 'after', maxD: number): boolean | null {
     let bestD = Infinity;
@@ -117,7 +138,7 @@ export function attributionLift(ctx: CheckContext, a: AttributionParams, sentIn?
     const sr = sentOf(r);
     for (const { s, party: p } of subjects) {
       if (overlaps(s, r) || sentOf(s) !== sr) continue;
-      const d = dir === 'before' ? r.t0 - s.t1 : s.t0 - r.t1;
+      const d = dir === 'before' ? gap(s.t1, r.t0) : gap(r.t1, s.t0);
       if (d <= 0 || d > maxD) continue;
       if (d < bestD || (d === bestD && !p)) {
         bestD = d;
