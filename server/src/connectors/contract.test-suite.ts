@@ -1,5 +1,13 @@
 import { expect, it } from 'vitest';
-import { ConnectorError, type AccountRef, type Connector } from './connector.js';
+import { ConnectorError, UnsupportedByPlatformError, type AccountRef, type Connector, type MediaInput } from './connector.js';
+
+/** The smallest JPEG: start and end markers around an empty JFIF header. */
+const TINY_JPEG: MediaInput = {
+  kind: 'image',
+  mime: 'image/jpeg',
+  bytes: Buffer.from('ffd8ffe000104a46494600010100000100010000ffd9', 'hex'),
+  altText: 'Logo e gjykatës',
+};
 
 /**
  * What a test harness provides so the contract suite can play "the public" and "the platform" around
@@ -42,11 +50,28 @@ async function thrown(p: Promise<unknown>): Promise<ConnectorError> {
  * harness factory (run once per test). Methods a platform does not support must throw
  * `UnsupportedByPlatformError`, and the manifest must say so.
  */
-export function connectorContract(harness: () => ConnectorHarness): void {
+export function connectorContract(makeHarness: () => ConnectorHarness): void {
+  let current: Connector | null = null;
+  const harness = (): ConnectorHarness => {
+    const h = makeHarness();
+    current = h.connector;
+    return h;
+  };
+  // A platform without text-only posts (Instagram) gets one small photo with each post.
   const input = (key: string, text = 'Gjykata Themelore njofton publikun. / Osnovni sud obaveštava javnost.') => ({
     idempotencyKey: key,
     text,
-    media: [],
+    media: current?.manifest.capabilities.textPost === false ? [TINY_JPEG] : [],
+  });
+
+  it('refuses a text-only post as unsupported when the manifest says the platform has none', async () => {
+    const h = harness();
+    if (h.connector.manifest.capabilities.textPost) return;
+    const acc = await h.newAccount();
+    const err = await thrown(h.connector.publish(acc, { idempotencyKey: 'text-only', text: 'Vetëm tekst', media: [] }));
+    expect(err).toBeInstanceOf(UnsupportedByPlatformError);
+    expect(err.retryable).toBe(false);
+    expect(await h.countPosts(acc)).toBe(0);
   });
 
   it('publishes and returns the platform id, a URL and the time', async () => {

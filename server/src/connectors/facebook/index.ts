@@ -1,0 +1,1 @@
+export { createFacebookConnector, FACEBOOK_MANIFEST, type MetaConnectorOptions } from './facebook.connector.js';

@@ -1,0 +1,1 @@
+export { createInstagramConnector, INSTAGRAM_MANIFEST, type InstagramConnectorOptions, type MediaHost } from './instagram.connector.js';
