@@ -1,0 +1,2 @@
+export { createMastodonConnector, MASTODON_MANIFEST } from './mastodon.connector.js';
+export type { MastodonConnectorOptions } from './mastodon.http.js';
