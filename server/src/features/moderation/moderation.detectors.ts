@@ -191,14 +191,33 @@ function vocativeO(ctx: Ctx, h: Hit): boolean {
  */
 function vocativeClause(ctx: Ctx, h: Hit): boolean {
   const toks = ctx.p.toks;
-  const prev = toks[h.t0 - 1];
+  let j = h.t0 - 1;
+  // "Shpresa X, e paturpshme dhe e poshtër": skip the predicate's own articles, linkers and co-ordinated
+  // adjectives back to the comma (no person, thing or copula on the way)
+  for (let k = 0, mods = 0; k < 5 && toks[j]?.kind === WORD && ctx.flags[j] === 0 && !COPULA.has(toks[j]!.norm); k++, j--)
+    if (!LINKERS.has(toks[j]!.norm) && !ARTICLES.has(toks[j]!.norm) && ++mods > 1) return false;
+  const prev = toks[j];
   if (!prev || prev.kind !== PUNCT || prev.norm !== ',') return false;
   const s = toks[h.t0]!.sent;
-  for (let i = h.t0 - 2; i >= Math.max(0, h.t0 - 8); i--) {
+  for (let i = j - 1; i >= Math.max(0, j - 7); i--) {
     if (toks[i]!.sent !== s) break;
     if ((ctx.flags[i]! & F_THING) !== 0) return false;
     if ((ctx.flags[i]! & (F_SECOND | F_TITLE | F_NAMED)) !== 0) return true;
   }
+  return false;
+}
+
+/** "full of", "plot me", "pun(a/o)": a place full of animals — the animals are the people in it. */
+const FULL_OF = new Set(['plot', 'pun', 'puna', 'puno', 'pune', 'full']);
+const FULL_LINK = new Set(['me', 'of', 'sa', 'with']);
+function placeFullOf(ctx: Ctx, h: Hit): boolean {
+  const toks = ctx.p.toks;
+  let i = h.t0 - 1;
+  if (toks[i] && FULL_LINK.has(toks[i]!.norm)) i--;
+  if (!toks[i] || !FULL_OF.has(toks[i]!.norm)) return false;
+  // the place is an institution named earlier in the clause ("Gjykata … plot me derra", "the registry is full of pigs")
+  const c = toks[h.t0]!.clause;
+  for (let k = i - 1; k >= Math.max(0, i - 6) && toks[k]!.clause === c; k--) if ((ctx.flags[k]! & F_THING) !== 0) return true;
   return false;
 }
 
@@ -296,7 +315,7 @@ export function detectInsult(ctx: Ctx): Finding[] {
     const subject = copulaSubject(ctx, h);
     const dT = nearest(ctx, h, F_TARGET, 6);
     const dX = nearest(ctx, h, F_THING, 6);
-    const aimed = subject !== null ? subject === 'person' : dT <= 6 && dT < dX;
+    const aimed = subject !== null ? subject === 'person' : (dT <= 6 && dT < dX) || vocativeClause(ctx, h);
     if (aimed || vocativeO(ctx, h)) out.push(f('insult', 'insult.aimed-at-person', 'remove', h));
   }
   for (const h of hitsOf(ctx, 'insult', 'animal')) {
@@ -309,7 +328,7 @@ export function detectInsult(ctx: Ctx): Finding[] {
     });
     const subject = copulaSubject(ctx, h);
     if (subject === 'thing') continue;
-    if (subject === 'person' || dT <= 3 || vocativeO(ctx, h) || institutionAfter || vocativeClause(ctx, h))
+    if (subject === 'person' || dT <= 3 || vocativeO(ctx, h) || institutionAfter || vocativeClause(ctx, h) || placeFullOf(ctx, h))
       out.push(f('insult', 'insult.animal', 'remove', h));
   }
   for (const h of hitsOf(ctx, 'insult', 'profanity')) {
@@ -700,13 +719,15 @@ export function detectSpam(ctx: Ctx): Finding[] {
   const nt = ctx.p.nt.text;
   const url = URL_RE.exec(nt);
   const phone = PHONE_RE.test(nt);
+  // one cue per entry and per word: "bonus*" listed in the sq, sr and en files is still one word, not three cues
+  const spans = new Set<number>();
   const distinct = (role: string): Hit[] => {
     const ids = new Set<number>();
-    return hitsOf(ctx, 'spam', role).filter((h) => !ids.has(h.e.id) && ids.add(h.e.id));
+    return hitsOf(ctx, 'spam', role).filter((h) => !ids.has(h.e.id) && !spans.has(h.t0) && ids.add(h.e.id) && spans.add(h.t0));
   };
-  const c = distinct('commercial');
-  const s = distinct('strong');
   const ph = distinct('phishing');
+  const s = distinct('strong');
+  const c = distinct('commercial');
   const k = distinct('contact');
   const cues = c.length + s.length + ph.length + k.length;
   const score = (url ? 2 : 0) + (phone ? 1 : 0) + c.length + 2 * s.length + 2 * ph.length + k.length;
