@@ -9,3 +9,4 @@ export * from './posts.js';
 export * from './media.js';
 export * from './vault.js';
 export * from './policy.js';
+export * from './connections.js';

@@ -1,6 +1,9 @@
 import type { Connector, PlatformName } from './connector.js';
 import type { Db } from '../platform/db/database.js';
 import { createSandboxConnector } from './sandbox/index.js';
+import { createFacebookConnector } from './facebook/index.js';
+import { createInstagramConnector } from './instagram/index.js';
+import { dbPublishLedger } from './meta/publish-ledger.db.js';
 
 /**
  * Every connector Courtdesk knows, listed explicitly. A platform without a connector yet can still be
@@ -36,4 +39,9 @@ export function listConnectors(db?: Db): Connector[] {
 /** Registers the connectors that ship with Courtdesk; called once per app when it is built. */
 export function registerBuiltInConnectors(ctx: { db: Db }): void {
   registerConnector(createSandboxConnector(ctx.db), ctx.db);
+  // Meta: Graph base URL from COURTDESK_META_GRAPH_URL (default the pinned graph.facebook.com version);
+  // the publishing ledger lives in this database. Nothing is called until an account is connected.
+  const ledger = dbPublishLedger(ctx.db);
+  registerConnector(createFacebookConnector({ ledger }), ctx.db);
+  registerConnector(createInstagramConnector({ ledger }), ctx.db);
 }

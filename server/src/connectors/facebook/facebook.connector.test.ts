@@ -30,7 +30,10 @@ describe('facebook connector', () => {
       addComment: async (acc, c) => ({
         externalId: emu.addComment(acc.externalId, { objectId: c.postExternalId, fromId: c.authorHandle, fromName: c.authorName, message: c.text }),
       }),
-      addMessage: async (acc, m) => ({ conversationId: emu.addMessage(acc.externalId, { fromId: m.senderHandle, fromName: m.senderName, text: m.text }) }),
+      addMessage: async (acc, m) => {
+        emu.addMessage(acc.externalId, { fromId: m.senderHandle, fromName: m.senderName, text: m.text });
+        return { conversationId: m.senderHandle };
+      },
       countPosts: async (acc) => emu.countPosts(acc.externalId),
       inject: {
         rateLimited: async (acc, ms) => emu.inject(acc.externalId, { kind: 'rate_limited', retryAfterMs: ms }),
@@ -77,7 +80,7 @@ describe('facebook connector', () => {
     const acc = newAccount();
     const conv = emu.addMessage(acc.externalId, { fromId: 'psid-1', fromName: 'A Party', text: 'Përshëndetje' });
     emu.ageConversation(conv, 25 * 3_600_000);
-    const err = await thrown(connector().sendMessage(acc, conv, 'Përgjigje'));
+    const err = await thrown(connector().sendMessage(acc, 'psid-1', 'Përgjigje'));
     expect(err.opts).toMatchObject({ code: 'outside_window', retryable: false });
   });
 

@@ -184,15 +184,15 @@ export function createFacebookConnector(opts: MetaConnectorOptions = {}): Connec
         cursor,
         want: PAGE_SIZE,
         maxParents: maxPosts,
-        parents: (after) =>
-          graph.get(a, `${page(a)}/conversations`, { platform: 'messenger', fields: 'id,updated_time', limit: 25, after: after ?? undefined }),
-        children: async (convId, after, limit) => {
+        parents: (after) => conversations(graph, a, page(a), 'messenger', after, new Set([a.externalId])),
+        children: async (parent, after, limit) => {
+          const { convId, personId } = splitParent(parent);
           const r = await graph.get<GraphPage<FbMessage>>(a, `${encodeURIComponent(convId)}/messages`, {
             fields: 'id,message,from,created_time',
             limit,
             after: after ?? undefined,
           });
-          return { ...r, data: r.data.map((m) => ({ ...m, conversationId: convId })) };
+          return { ...r, data: r.data.map((m) => ({ ...m, conversationId: personId })) };
         },
       });
       const items: ExternalMessage[] = res.items
@@ -210,14 +210,9 @@ export function createFacebookConnector(opts: MetaConnectorOptions = {}): Connec
     },
 
     async sendMessage(a, conversationId, text) {
-      const conv = await graph.get<{ participants?: { data: Array<{ id: string }> } }>(a, encodeURIComponent(conversationId), {
-        fields: 'participants',
-      });
-      const person = conv.participants?.data.find((p) => p.id !== a.externalId);
-      if (!person)
-        throw new ConnectorError('Nobody to answer in this conversation.', { retryable: false, code: 'not_found', platformMessage: 'no participant' });
+      // Our conversation id is the person's Page-scoped id (PSID), as in Meta's webhooks: the Send API's recipient.
       const r = await graph.post<{ message_id: string }>(a, `${page(a)}/messages`, {
-        recipient: JSON.stringify({ id: person.id }),
+        recipient: JSON.stringify({ id: conversationId }),
         messaging_type: 'RESPONSE',
         message: JSON.stringify({ text }),
       });
@@ -262,6 +257,38 @@ export function createFacebookConnector(opts: MetaConnectorOptions = {}): Connec
       return graph.rateLimit(a);
     },
   };
+}
+
+/**
+ * A conversation as a parent for paging: `{conversation id}|{the person's id}`. Messenger threads with a
+ * Page are one per person, so the person's id names the conversation (webhooks only carry that id).
+ */
+export async function conversations(
+  graph: GraphClient,
+  a: AccountRef,
+  ownerPath: string,
+  platform: 'messenger' | 'instagram',
+  after: string | null,
+  ours: Set<string>,
+): Promise<GraphPage<{ id: string }>> {
+  const r = await graph.get<GraphPage<{ id: string; participants?: { data: Array<{ id: string }> } }>>(a, `${ownerPath}/conversations`, {
+    platform,
+    fields: 'id,updated_time,participants',
+    limit: 25,
+    after: after ?? undefined,
+  });
+  return {
+    ...r,
+    data: r.data.flatMap((c) => {
+      const person = c.participants?.data.find((p) => !ours.has(p.id));
+      return person ? [{ id: `${c.id}|${person.id}` }] : [];
+    }),
+  };
+}
+
+export function splitParent(parent: string): { convId: string; personId: string } {
+  const i = parent.lastIndexOf('|');
+  return { convId: parent.slice(0, i), personId: parent.slice(i + 1) };
 }
 
 function toComment(a: AccountRef, c: FbComment): ExternalComment {

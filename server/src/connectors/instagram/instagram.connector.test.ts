@@ -40,14 +40,10 @@ describe('instagram connector', () => {
           message: c.text,
         }),
       }),
-      addMessage: async (acc, m) => ({
-        conversationId: emu.addMessage(acc.externalId, {
-          fromId: `igsid-${m.senderHandle}`,
-          fromName: m.senderName,
-          username: m.senderHandle.replace(/^@/, ''),
-          text: m.text,
-        }),
-      }),
+      addMessage: async (acc, m) => {
+        emu.addMessage(acc.externalId, { fromId: `igsid-${m.senderHandle}`, fromName: m.senderName, username: m.senderHandle.replace(/^@/, ''), text: m.text });
+        return { conversationId: `igsid-${m.senderHandle}` };
+      },
       countPosts: async (acc) => emu.countPosts(acc.externalId),
       inject: {
         rateLimited: async (acc, ms) => emu.inject(acc.externalId, { kind: 'rate_limited', retryAfterMs: ms }),

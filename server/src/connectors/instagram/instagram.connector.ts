@@ -10,7 +10,7 @@ import {
   type MediaInput,
   type PublishedRef,
 } from '../connector.js';
-import { fetchPicture, type MetaConnectorOptions } from '../facebook/facebook.connector.js';
+import { conversations, fetchPicture, splitParent, type MetaConnectorOptions } from '../facebook/facebook.connector.js';
 import { GraphClient, isoTime, type GraphPage } from '../meta/graph-client.js';
 import { nestedPage } from '../meta/nested-paging.js';
 import { IdempotentPublisher, memoryPublishLedger, type RecentPost } from '../meta/publish-ledger.js';
@@ -231,15 +231,15 @@ export function createInstagramConnector(opts: InstagramConnectorOptions = {}): 
           cursor,
           want: PAGE_SIZE,
           maxParents: maxMedia,
-          parents: (after) =>
-            graph.get(a, `${pageId}/conversations`, { platform: 'instagram', fields: 'id,updated_time', limit: 25, after: after ?? undefined }),
-          children: async (convId, after, limit) => {
+          parents: (after) => conversations(graph, a, pageId, 'instagram', after, new Set([a.externalId, decodeURIComponent(pageId)])),
+          children: async (parent, after, limit) => {
+            const { convId, personId } = splitParent(parent);
             const r = await graph.get<GraphPage<{ id: string }>>(a, `${encodeURIComponent(convId)}/messages`, {
               fields: 'id,message,from,created_time',
               limit,
               after: after ?? undefined,
             });
-            return { ...r, data: r.data.map((m) => ({ ...m, conversationId: convId })) };
+            return { ...r, data: r.data.map((m) => ({ ...m, conversationId: personId })) };
           },
         },
       );
@@ -259,16 +259,10 @@ export function createInstagramConnector(opts: InstagramConnectorOptions = {}): 
     },
 
     async sendMessage(a, conversationId, text) {
+      // Our conversation id is the person's Instagram-scoped id (IGSID), as in Meta's webhooks.
       const pageId = pageIdOf(a);
-      const conv = await graph.get<{ participants?: { data: Array<{ id: string }> } }>(a, encodeURIComponent(conversationId), {
-        fields: 'participants',
-      });
-      const ours = new Set([a.externalId, decodeURIComponent(pageId)]);
-      const person = conv.participants?.data.find((p) => !ours.has(p.id));
-      if (!person)
-        throw new ConnectorError('Nobody to answer in this conversation.', { retryable: false, code: 'not_found', platformMessage: 'no participant' });
       const r = await graph.post<{ message_id: string }>(a, `${pageId}/messages`, {
-        recipient: JSON.stringify({ id: person.id }),
+        recipient: JSON.stringify({ id: conversationId }),
         messaging_type: 'RESPONSE',
         message: JSON.stringify({ text }),
       });

@@ -481,7 +481,7 @@ export class GraphEmulator {
         const list = [...this.conversations.values()]
           .filter((c) => c.pageId === a.id && c.platform === platform)
           .sort((x, y) => last(y) - last(x))
-          .map((c) => ({ id: c.id, updated_time: fbTime(last(c)) }));
+          .map((c) => ({ id: c.id, updated_time: fbTime(last(c)), participants: { data: [{ id: c.participant.id, name: c.participant.name }, { id: a.id, name: a.name }] } }));
         return this.page(list, p);
       }
       case 'POST messages':

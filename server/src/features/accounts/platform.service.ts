@@ -1,4 +1,4 @@
-import type { AccountRef, Connector, ExternalProfile, ExternalRole, PlatformName } from '../../connectors/connector.js';
+import type { Connector, ExternalProfile, ExternalRole, PlatformName } from '../../connectors/connector.js';
 import { getConnector } from '../../connectors/index.js';
 import type { Db, DbOrTrx } from '../../platform/db/database.js';
 import { ConflictError, ForbiddenError } from '../../platform/http/errors.js';
@@ -8,6 +8,7 @@ import { canCheckPlatform, type AuthorityActor } from '../decisions/decisions.po
 import { leadsInstitution } from '../decisions/leadership.js';
 import { grantsInForce } from '../decisions/rights.js';
 import { findVisibleAccount } from './accounts.service.js';
+import { connectorAccountRef } from './connection.service.js';
 import type { AccountsTable } from './accounts.tables.js';
 import { compareRoles, type DecidedPerson } from './drift.js';
 import { dHash } from './perceptual-hash.js';
@@ -23,16 +24,6 @@ export const platformAccess: { connectorFor: ConnectorResolver } = {
   connectorFor: (db, platform) => getConnector(platform as PlatformName, db),
 };
 
-function refOf(a: AccountsTable): AccountRef {
-  // @NOTE Credentials come from the vault once the vault feature lands; the sandbox needs none.
-  return {
-    accountId: a.id,
-    platform: a.platform as PlatformName,
-    externalId: a.external_id ?? a.handle,
-    handle: a.handle,
-    credentials: {},
-  };
-}
 
 async function connectorOrThrow(db: Db, aa: AuthorityActor, id: string, capability: 'readProfile' | 'listRoles') {
   const a = await findVisibleAccount(db, aa, id);
@@ -52,7 +43,7 @@ async function connectorOrThrow(db: Db, aa: AuthorityActor, id: string, capabili
 /** Reads the public profile from the platform and updates the register's copy (and the picture's hash). */
 export async function refreshProfile(db: Db, aa: AuthorityActor, id: string): Promise<AccountsTable> {
   const { a, connector } = await connectorOrThrow(db, aa, id, 'readProfile');
-  const p: ExternalProfile = await connector.getProfile(refOf(a));
+  const p: ExternalProfile = await connector.getProfile(await connectorAccountRef(db, a));
   const pictureHash = p.picture ? await dHash(p.picture) : null;
   return db.transaction().execute(async (trx) => {
     const set: Partial<AccountsTable> = {
@@ -128,7 +119,7 @@ export async function checkDrift(db: Db, aa: AuthorityActor | null, id: string, 
   let roles: ExternalRole[] = [];
   let error: string | null = null;
   try {
-    roles = await connector.listRoles(refOf(a));
+    roles = await connector.listRoles(await connectorAccountRef(db, a));
   } catch (e) {
     error = e instanceof Error ? e.message : String(e);
   }

@@ -3,6 +3,7 @@ import { getConnector } from '../../connectors/index.js';
 import { createSandboxConnector } from '../../connectors/sandbox/index.js';
 import type { Db, DbOrTrx } from '../../platform/db/database.js';
 import type { AccountsTable } from '../accounts/accounts.tables.js';
+import { credentialsFor } from '../accounts/connection.service.js';
 
 /**
  * What the inbox's use cases need from the outside world, passed explicitly so tests can swap the
@@ -11,7 +12,7 @@ import type { AccountsTable } from '../accounts/accounts.tables.js';
 export interface InboxDeps {
   db: Db;
   connectorFor(platform: string): Connector | null;
-  /** Decrypted credentials of an account (from the vault); the sandbox needs none. */
+  /** Opened credentials of an account (its sealed connection); the sandbox needs none. */
   credentialsFor(account: AccountsTable): Promise<Record<string, unknown>>;
   /** Every platform call is bounded by this timeout. */
   callTimeoutMs: number;
@@ -30,9 +31,9 @@ export function defaultConnectorFor(db: Db): (platform: string) => Connector | n
   };
 }
 
-/** The production wiring. @TODO read credentials from the vault once it lands (issue: vault). */
+/** The production wiring: credentials are opened from the account's sealed connection (the sandbox needs none). */
 export function createInboxDeps(db: Db, overrides: Partial<InboxDeps> = {}): InboxDeps {
-  return { db, connectorFor: defaultConnectorFor(db), credentialsFor: async () => ({}), callTimeoutMs: 15_000, ...overrides };
+  return { db, connectorFor: defaultConnectorFor(db), credentialsFor: (a) => credentialsFor(db, a), callTimeoutMs: 15_000, ...overrides };
 }
 
 export async function accountRef(deps: InboxDeps, a: AccountsTable): Promise<AccountRef> {

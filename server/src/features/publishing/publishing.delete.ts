@@ -4,6 +4,7 @@ import { ConflictError, ForbiddenError, NotFoundError } from '../../platform/htt
 import { nowIso } from '../../platform/ids.js';
 import { appendAudit } from '../audit/audit.service.js';
 import { appendArchive, type ArchivedContent } from '../archive/archive.service.js';
+import { connectorAccountRef } from '../accounts/connection.service.js';
 import { withPost, type Acting, type UseCaseCtx } from '../posts/posts.service.js';
 import { asConnectorError, withTimeout } from './publishing.errors.js';
 
@@ -31,13 +32,7 @@ export async function deleteFromPlatform(ctx: UseCaseCtx, who: Acting, postId: s
   });
   const connector = getConnector(found.account.platform as PlatformName, ctx.db);
   if (!connector) throw new ConflictError('Courtdesk cannot reach this platform.', 'no_connector');
-  const ref: AccountRef = {
-    accountId: found.account.id,
-    platform: found.account.platform as PlatformName,
-    externalId: found.account.external_id ?? found.account.handle,
-    handle: found.account.handle,
-    credentials: {},
-  };
+  const ref: AccountRef = await connectorAccountRef(ctx.db, found.account);
   try {
     await withTimeout(connector.deletePost(ref, found.t.external_id!), 30_000, true);
   } catch (raw) {

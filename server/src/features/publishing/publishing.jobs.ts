@@ -9,6 +9,7 @@ import { rightsOnAccount } from '../decisions/rights.js';
 import { appendArchive, type ArchivedContent } from '../archive/archive.service.js';
 import { notify } from '../notifications/notifications.service.js';
 import { composeText } from '../posts/posts.check.js';
+import { connectorAccountRef } from '../accounts/connection.service.js';
 import { requiredLanguagesOf, sortVariants } from '../posts/posts.repository.js';
 import type { PostsTable, PostTargetsTable } from '../posts/posts.tables.js';
 import { asConnectorError, plainMessage, retryDelayMs, withTimeout } from './publishing.errors.js';
@@ -44,13 +45,7 @@ async function publishTarget({ targetId }: { targetId: string }, ctx: JobRunCont
   const account = await ctx.db.selectFrom('accounts').selectAll().where('id', '=', target.account_id).executeTakeFirstOrThrow();
   const connector = getConnector(account.platform as PlatformName, ctx.db);
   if (!connector) return fail(ctx, target, post, 'no_connector', null);
-  const ref: AccountRef = {
-    accountId: account.id,
-    platform: account.platform as PlatformName,
-    externalId: account.external_id ?? account.handle,
-    handle: account.handle,
-    credentials: {},
-  };
+  const ref: AccountRef = await connectorAccountRef(ctx.db, account);
   const content = await loadContent(ctx.db, post);
   try {
     let published: PublishedRef | null = null;

@@ -14,6 +14,8 @@ import type { AccountsTables } from '../../features/accounts/accounts.tables.js'
 import type { DecisionTables } from '../../features/decisions/decisions.tables.js';
 import type { VaultTables } from '../../features/vault/vault.tables.js';
 import type { OffboardingTables } from '../../features/offboarding/offboarding.tables.js';
+import type { ConnectionTables } from '../../features/accounts/connection.tables.js';
+import type { MetaTables } from '../../connectors/meta/meta.tables.js';
 
 /**
  * The whole database, composed from each feature's tables.
@@ -37,4 +39,6 @@ export interface Database
     ArchiveTables,
     NotificationTables,
     InboxTables,
-    VaultTables {}
+    VaultTables,
+    ConnectionTables,
+    MetaTables {}

@@ -12,6 +12,7 @@ import { notificationsRoutes } from '../../features/notifications/notifications.
 import { inboxRoutes } from '../../features/inbox/inbox.routes.js';
 import { decisionsRoutes } from '../../features/decisions/decisions.routes.js';
 import { accountsRoutes } from '../../features/accounts/accounts.routes.js';
+import { connectionRoutes } from '../../features/accounts/connection.routes.js';
 import { offboardingRoutes } from '../../features/offboarding/offboarding.routes.js';
 import { vaultRoutes } from '../../features/vault/vault.routes.js';
 import { inboxSimulateRoutes } from '../../features/inbox/inbox.simulate.routes.js';
@@ -28,6 +29,7 @@ export const featureRoutes: Array<(app: App) => Promise<void>> = [
   peopleRoutes,
   decisionsRoutes,
   accountsRoutes,
+  connectionRoutes,
   offboardingRoutes,
   inboxRoutes,
   vaultRoutes,
