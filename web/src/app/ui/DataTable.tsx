@@ -17,21 +17,33 @@ export interface Column<T> {
 export interface DataTableProps<T> {
   rows: readonly T[];
   columns: readonly Column<T>[];
-  rowKey: (row: T) => string;
+  rowKey: (row: T, index: number) => string;
   /** Read out by screen readers as the table's name. */
   caption?: string;
   /** Below this width the table scrolls sideways instead of squeezing its columns. */
   minWidth?: number;
   /** True while newer rows are on their way (`aria-busy`). */
   busy?: boolean;
+  /** Alternate row shading; on by default. */
+  striped?: boolean;
   highlightOnHover?: boolean;
   verticalSpacing?: MantineSpacing;
 }
 
 /** A striped table with column headers (`scope="col"`), an optional caption and sideways scrolling. */
-export function DataTable<T>({ rows, columns, rowKey, caption, minWidth, busy, highlightOnHover, verticalSpacing }: DataTableProps<T>) {
+export function DataTable<T>({
+  rows,
+  columns,
+  rowKey,
+  caption,
+  minWidth,
+  busy,
+  striped = true,
+  highlightOnHover,
+  verticalSpacing,
+}: DataTableProps<T>) {
   const table = (
-    <Table striped highlightOnHover={highlightOnHover} verticalSpacing={verticalSpacing} aria-busy={busy || undefined}>
+    <Table striped={striped} highlightOnHover={highlightOnHover} verticalSpacing={verticalSpacing} aria-busy={busy || undefined}>
       {caption && <Table.Caption>{caption}</Table.Caption>}
       <Table.Thead>
         <Table.Tr>
@@ -43,8 +55,8 @@ export function DataTable<T>({ rows, columns, rowKey, caption, minWidth, busy, h
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
-        {rows.map((row) => (
-          <Table.Tr key={rowKey(row)}>
+        {rows.map((row, index) => (
+          <Table.Tr key={rowKey(row, index)}>
             {columns.map((c) => (
               <Table.Td key={c.key} maw={c.maw}>
                 {c.cell(row)}

@@ -7,6 +7,7 @@ import { AccountStatus, knownPlatforms, type Account } from '@courtdesk/contract
 import { IconBuilding, IconPlus } from '../../app/icons';
 import { ListTable, type Column } from '../../app/ui/DataTable';
 import { useListParams } from '../../app/ui/list-params';
+import { EnumFilter, FilterBar } from '../../app/ui/FilterBar';
 import { PageHeader } from '../../app/ui/PageHeader';
 import { useCurrentUser } from '../../app/session';
 import { AuthorisationBadge, InstitutionSelect, useAuthorityError, useInstitutionOptions } from '../decisions/authority-ui';
@@ -81,7 +82,7 @@ export function AccountsPage() {
           )
         }
       />
-      <Group align="flex-end" gap="sm" wrap="wrap">
+      <FilterBar>
         <InstitutionSelect
           label={t('field.institution')}
           placeholder={t('list.allInstitutions')}
@@ -89,23 +90,23 @@ export function AccountsPage() {
           onChange={(v) => set('institution', v)}
           clearable
         />
-        <Select
+        <EnumFilter
           label={t('field.status')}
           placeholder={t('list.allStatuses')}
-          data={AccountStatus.options.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+          options={AccountStatus.options}
+          optionLabel={(s) => t(`status.${s}`)}
           value={status.success ? status.data : null}
           onChange={(v) => set('status', v)}
-          clearable
-          w={{ base: '100%', sm: 180 }}
+          width={180}
         />
-        <Select
+        <EnumFilter
           label={t('field.platform')}
           placeholder={t('list.allPlatforms')}
-          data={knownPlatforms.map((p) => ({ value: p, label: t(`platform.${p}`) }))}
-          value={get('platform') ?? null}
+          options={knownPlatforms}
+          optionLabel={(p) => t(`platform.${p}`)}
+          value={get('platform')}
           onChange={(v) => set('platform', v)}
-          clearable
-          w={{ base: '100%', sm: 180 }}
+          width={180}
         />
         <TextInput
           label={t('list.search')}
@@ -115,7 +116,7 @@ export function AccountsPage() {
           }}
           w={{ base: '100%', sm: 220 }}
         />
-      </Group>
+      </FilterBar>
       <ListTable
         query={list}
         columns={columns}

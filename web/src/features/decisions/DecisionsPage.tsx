@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Anchor, Badge, Button, Group, Select, Stack, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Stack, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { DecisionKind, DecisionState, type Decision } from '@courtdesk/contracts';
@@ -7,6 +7,7 @@ import { useFormatDate } from '../../app/format';
 import { IconPlus, IconShield } from '../../app/icons';
 import { ListTable, type Column } from '../../app/ui/DataTable';
 import { useListParams } from '../../app/ui/list-params';
+import { EnumFilter, FilterBar } from '../../app/ui/FilterBar';
 import { PageHeader } from '../../app/ui/PageHeader';
 import { DecisionStateBadge, InstitutionSelect, useInstitutionOptions } from './authority-ui';
 import { useDecisions } from './decisions.api';
@@ -101,7 +102,7 @@ export function DecisionsPage() {
           </Group>
         }
       />
-      <Group align="flex-end" gap="sm" wrap="wrap">
+      <FilterBar>
         <InstitutionSelect
           label={t('field.institution')}
           placeholder={t('list.allInstitutions')}
@@ -109,25 +110,25 @@ export function DecisionsPage() {
           onChange={(v) => set('institution', v)}
           clearable
         />
-        <Select
+        <EnumFilter
           label={t('field.kind')}
           placeholder={t('list.allKinds')}
-          data={DecisionKind.options.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
+          options={DecisionKind.options}
+          optionLabel={(k) => t(`kind.${k}`)}
           value={kind.success ? kind.data : null}
           onChange={(v) => set('kind', v)}
-          clearable
-          w={{ base: '100%', sm: 260 }}
+          width={260}
         />
-        <Select
+        <EnumFilter
           label={t('field.state')}
           placeholder={t('list.allStates')}
-          data={DecisionState.options.map((s) => ({ value: s, label: t(`state.${s}`) }))}
+          options={DecisionState.options}
+          optionLabel={(s) => t(`state.${s}`)}
           value={state.success ? state.data : null}
           onChange={(v) => set('state', v)}
-          clearable
-          w={{ base: '100%', sm: 200 }}
+          width={200}
         />
-      </Group>
+      </FilterBar>
       <ListTable
         query={list}
         columns={columns}

@@ -23,6 +23,7 @@ import { api } from '../../app/api';
 import { useFormatDate } from '../../app/format';
 import { IconPlus, IconUsers } from '../../app/icons';
 import { ListTable, type Column } from '../../app/ui/DataTable';
+import { EnumFilter } from '../../app/ui/FilterBar';
 import { PageHeader } from '../../app/ui/PageHeader';
 import { useCurrentUser } from '../../app/session';
 import { InstitutionSelect, useActivePeople, useAuthorityError, useInstitutionOptions } from './authority-ui';
@@ -36,10 +37,10 @@ export function EditorRequestsPage() {
   const { t } = useTranslation('decisions');
   const formatDate = useFormatDate();
   const { label } = useInstitutionOptions();
-  const [status, setStatus] = useState<string | null>('recommended');
+  const [status, setStatus] = useState<EditorRequestStatus | null>('recommended');
   const [page, setPage] = useState(1);
   const list = useEditorRequests({
-    status: (status ?? undefined) as EditorRequestStatus | undefined,
+    status: status ?? undefined,
     limit: pageSize,
     offset: (page - 1) * pageSize,
   });
@@ -130,17 +131,17 @@ export function EditorRequestsPage() {
           )
         }
       />
-      <Select
+      <EnumFilter
         label={t('field.state')}
         placeholder={t('list.allStates')}
-        data={EditorRequestStatus.options.map((s) => ({ value: s, label: t(`requestStatus.${s}`) }))}
+        options={EditorRequestStatus.options}
+        optionLabel={(s) => t(`requestStatus.${s}`)}
         value={status}
         onChange={(v) => {
           setStatus(v);
           setPage(1);
         }}
-        clearable
-        w={{ base: '100%', sm: 240 }}
+        width={240}
       />
       <ListTable
         query={list}

@@ -1,14 +1,15 @@
 import { useState } from 'react';
-import { Alert, Badge, Button, Card, Group, NumberInput, Select, Stack, Switch, Table, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, NumberInput, Select, Stack, Switch, Text, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { autoReplyLangs, type AutoReplyLang, type AutoReplyTexts } from '@courtdesk/contracts';
 import { ErrorAlert, useErrorMessage } from '../../app/errors';
 import { useCurrentUser } from '../../app/session';
+import { DataTable, type Column } from '../../app/ui/DataTable';
 import { TableSkeleton } from '../../app/ui/TableSkeleton';
 import { useInstitutionName } from '../institutions/institution-name';
 import { useInstitutions } from '../institutions/institutions.api';
-import { useAutoReply, useAutoReplyLog, useInboxAccounts, useSaveAutoReply, useSetPolicy } from './inbox.api';
+import { useAutoReply, useAutoReplyLog, useInboxAccounts, useSaveAutoReply, useSetPolicy, type AutoReplyLogItem } from './inbox.api';
 
 const OPTIONAL: AutoReplyLang[] = ['tr', 'bs'];
 
@@ -39,6 +40,27 @@ export function AutoReplyPage() {
   const s = settings.data;
   const canEdit = !!s?.canEdit;
 
+  const logColumns: Column<AutoReplyLogItem>[] = [
+    { key: 'when', header: t('autoReply.when'), cell: (l) => (l.sentAt ?? l.createdAt).slice(0, 16).replace('T', ' ') },
+    { key: 'account', header: t('detail.account'), cell: (l) => `${l.platform} · @${l.accountHandle}` },
+    { key: 'language', header: t('autoReply.language'), cell: (l) => (l.lang ? t(`lang.${l.lang}`, { defaultValue: l.lang }) : '') },
+    {
+      key: 'result',
+      header: t('autoReply.result'),
+      cell: (l) => (
+        <>
+          <Badge variant="light" color={l.status === 'sent' ? 'green' : l.status === 'failed' ? 'red' : 'gray'}>
+            {t(`autoReply.${l.status}`)}
+          </Badge>
+          {l.error && (
+            <Text size="xs" c="red">
+              {l.error}
+            </Text>
+          )}
+        </>
+      ),
+    },
+  ];
   const onSave = async () => {
     if (!texts) return;
     try {
@@ -189,37 +211,7 @@ export function AutoReplyPage() {
         <Text c="dimmed">{t('autoReply.logEmpty')}</Text>
       ) : (
         <Card withBorder padding={0}>
-          <Table striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('autoReply.when')}</Table.Th>
-                <Table.Th>{t('detail.account')}</Table.Th>
-                <Table.Th>{t('autoReply.language')}</Table.Th>
-                <Table.Th>{t('autoReply.result')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {(log.data?.items ?? []).map((l) => (
-                <Table.Tr key={l.id}>
-                  <Table.Td>{(l.sentAt ?? l.createdAt).slice(0, 16).replace('T', ' ')}</Table.Td>
-                  <Table.Td>
-                    {l.platform} · @{l.accountHandle}
-                  </Table.Td>
-                  <Table.Td>{l.lang ? t(`lang.${l.lang}`, { defaultValue: l.lang }) : ''}</Table.Td>
-                  <Table.Td>
-                    <Badge variant="light" color={l.status === 'sent' ? 'green' : l.status === 'failed' ? 'red' : 'gray'}>
-                      {t(`autoReply.${l.status}`)}
-                    </Badge>
-                    {l.error && (
-                      <Text size="xs" c="red">
-                        {l.error}
-                      </Text>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <DataTable rows={log.data?.items ?? []} columns={logColumns} rowKey={(l) => l.id} />
         </Card>
       )}
     </Stack>

@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { Badge, Button, Group, Select, Stack, Text, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Select, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { PersonStatus } from '@courtdesk/contracts';
 import { useFormatDate } from '../../app/format';
 import { IconPlus, IconUsers } from '../../app/icons';
 import { ListTable, type Column } from '../../app/ui/DataTable';
 import { useListParams } from '../../app/ui/list-params';
+import { EnumFilter, FilterBar } from '../../app/ui/FilterBar';
 import { PageHeader } from '../../app/ui/PageHeader';
 import { useInstitutionName } from '../institutions/institution-name';
 import { useInstitutions } from '../institutions/institutions.api';
@@ -109,7 +110,7 @@ export function PeoplePage() {
         }
       />
 
-      <Group align="flex-end" gap="sm" wrap="wrap">
+      <FilterBar>
         <Select
           label={t('field.institution')}
           placeholder={t('list.allInstitutions')}
@@ -121,17 +122,17 @@ export function PeoplePage() {
           clearButtonProps={{ 'aria-label': t('list.clearInstitution') }}
           w={{ base: '100%', sm: 320 }}
         />
-        <Select
+        <EnumFilter
           label={t('field.status')}
           placeholder={t('list.allStatuses')}
-          data={PersonStatus.options.map((s) => ({ value: s, label: t(`status.${s}`) }))}
-          value={status ?? null}
+          options={PersonStatus.options}
+          optionLabel={(s) => t(`status.${s}`)}
+          value={status}
           onChange={(v) => set('status', v)}
-          clearable
           clearButtonProps={{ 'aria-label': t('list.clearStatus') }}
-          w={{ base: '100%', sm: 200 }}
+          width={200}
         />
-      </Group>
+      </FilterBar>
 
       <ListTable
         query={people}

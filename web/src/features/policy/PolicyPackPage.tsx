@@ -1,10 +1,12 @@
-import { Badge, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import type { PolicyPackView } from '@courtdesk/contracts';
 import { ErrorAlert, useErrorMessage } from '../../app/errors';
 import { useFormatDate } from '../../app/format';
 import { useMe } from '../../app/session';
+import { DataTable, type Column } from '../../app/ui/DataTable';
 import { TableSkeleton } from '../../app/ui/TableSkeleton';
 import { policyApi } from './policy.api';
 
@@ -31,6 +33,51 @@ export function PolicyPackPage() {
   if (pack.isPending) return <TableSkeleton rows={8} />;
   if (pack.isError) return <ErrorAlert error={pack.error} onRetry={() => void pack.refetch()} />;
   const p = pack.data;
+  const ruleColumns: Column<PolicyPackView['rules'][number]>[] = [
+    { key: 'article', header: t('pack.article'), cell: (r) => r.article },
+    {
+      key: 'rule',
+      header: t('pack.rule'),
+      cell: (r) => (
+        <>
+          <Text size="sm" fw={600}>
+            {r.id}
+          </Text>
+          {r.description && (
+            <Text size="xs" c="dimmed">
+              {r.description}
+            </Text>
+          )}
+        </>
+      ),
+    },
+    {
+      key: 'severity',
+      header: t('pack.severity'),
+      cell: (r) => (
+        <Badge color={r.severity === 'block' ? 'red' : 'yellow'} variant="light">
+          {t(`severity.${r.severity}`)}
+        </Badge>
+      ),
+    },
+    { key: 'detector', header: t('pack.detector'), cell: (r) => r.kind },
+  ];
+  const listColumns: Column<PolicyPackView['lists'][number]>[] = [
+    {
+      key: 'list',
+      header: t('pack.list'),
+      cell: (l) => (
+        <>
+          {l.name}
+          <Text size="xs" c="dimmed">
+            {l.file}
+          </Text>
+        </>
+      ),
+    },
+    { key: 'terms', header: t('pack.terms'), cell: (l) => l.terms },
+    { key: 'source', header: t('pack.source'), cell: (l) => <Text size="xs">{l.source}</Text> },
+  ];
   return (
     <Stack gap="md">
       <Group justify="space-between">
@@ -49,69 +96,13 @@ export function PolicyPackPage() {
         {t('pack.rules')}
       </Title>
       <Card withBorder padding={0}>
-        <Table striped>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('pack.article')}</Table.Th>
-              <Table.Th>{t('pack.rule')}</Table.Th>
-              <Table.Th>{t('pack.severity')}</Table.Th>
-              <Table.Th>{t('pack.detector')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {p.rules.map((r) => (
-              <Table.Tr key={r.id}>
-                <Table.Td>{r.article}</Table.Td>
-                <Table.Td>
-                  <Text size="sm" fw={600}>
-                    {r.id}
-                  </Text>
-                  {r.description && (
-                    <Text size="xs" c="dimmed">
-                      {r.description}
-                    </Text>
-                  )}
-                </Table.Td>
-                <Table.Td>
-                  <Badge color={r.severity === 'block' ? 'red' : 'yellow'} variant="light">
-                    {t(`severity.${r.severity}`)}
-                  </Badge>
-                </Table.Td>
-                <Table.Td>{r.kind}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <DataTable rows={p.rules} columns={ruleColumns} rowKey={(r) => r.id} />
       </Card>
       <Title order={2} size="h3">
         {t('pack.lists')}
       </Title>
       <Card withBorder padding={0}>
-        <Table>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('pack.list')}</Table.Th>
-              <Table.Th>{t('pack.terms')}</Table.Th>
-              <Table.Th>{t('pack.source')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {p.lists.map((l) => (
-              <Table.Tr key={l.name}>
-                <Table.Td>
-                  {l.name}
-                  <Text size="xs" c="dimmed">
-                    {l.file}
-                  </Text>
-                </Table.Td>
-                <Table.Td>{l.terms}</Table.Td>
-                <Table.Td>
-                  <Text size="xs">{l.source}</Text>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <DataTable rows={p.lists} columns={listColumns} rowKey={(l) => l.name} striped={false} />
       </Card>
     </Stack>
   );

@@ -1,8 +1,10 @@
-import { Alert, Anchor, Badge, Card, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Card, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import type { VaultAccount } from '@courtdesk/contracts';
 import { ErrorAlert } from '../../app/errors';
+import { DataTable, type Column } from '../../app/ui/DataTable';
 import { TableSkeleton } from '../../app/ui/TableSkeleton';
 import { vaultApi, vaultKeys } from './vault.api';
 
@@ -10,6 +12,37 @@ import { vaultApi, vaultKeys } from './vault.api';
 export function VaultPage() {
   const { t } = useTranslation('vault');
   const list = useQuery({ queryKey: vaultKeys.list, queryFn: vaultApi.list });
+  const columns: Column<VaultAccount>[] = [
+    {
+      key: 'account',
+      header: t('col.account'),
+      cell: (a) => (
+        <Anchor component={Link} to={`/vault/${a.accountId}`}>
+          {a.displayName} (@{a.handle})
+        </Anchor>
+      ),
+    },
+    { key: 'platform', header: t('col.platform'), cell: (a) => a.platform },
+    { key: 'secrets', header: t('col.secrets'), cell: (a) => a.secrets },
+    {
+      key: 'status',
+      header: t('col.status'),
+      cell: (a) =>
+        a.rotationDue > 0 ? (
+          <Badge color="red" variant="light">
+            {t('status.rotationDue', { count: a.rotationDue })}
+          </Badge>
+        ) : a.secrets === 0 ? (
+          <Badge color="yellow" variant="light">
+            {t('status.empty')}
+          </Badge>
+        ) : (
+          <Badge color="green" variant="light">
+            {t('status.ok')}
+          </Badge>
+        ),
+    },
+  ];
   return (
     <Stack gap="md">
       <Title order={1}>{t('title')}</Title>
@@ -26,44 +59,7 @@ export function VaultPage() {
         </Alert>
       ) : (
         <Card withBorder padding={0}>
-          <Table striped highlightOnHover>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('col.account')}</Table.Th>
-                <Table.Th>{t('col.platform')}</Table.Th>
-                <Table.Th>{t('col.secrets')}</Table.Th>
-                <Table.Th>{t('col.status')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.data.items.map((a) => (
-                <Table.Tr key={a.accountId}>
-                  <Table.Td>
-                    <Anchor component={Link} to={`/vault/${a.accountId}`}>
-                      {a.displayName} (@{a.handle})
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>{a.platform}</Table.Td>
-                  <Table.Td>{a.secrets}</Table.Td>
-                  <Table.Td>
-                    {a.rotationDue > 0 ? (
-                      <Badge color="red" variant="light">
-                        {t('status.rotationDue', { count: a.rotationDue })}
-                      </Badge>
-                    ) : a.secrets === 0 ? (
-                      <Badge color="yellow" variant="light">
-                        {t('status.empty')}
-                      </Badge>
-                    ) : (
-                      <Badge color="green" variant="light">
-                        {t('status.ok')}
-                      </Badge>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <DataTable rows={list.data.items} columns={columns} rowKey={(a) => a.accountId} highlightOnHover />
         </Card>
       )}
     </Stack>
