@@ -1,3 +1,0 @@
-export { createXConnector, X_MANIFEST } from './x.connector.js';
-export type { XConnectorOptions } from './x.http.js';
-export { weightedLength } from './x.text.js';
