@@ -162,6 +162,9 @@ describe('training', () => {
       'holdout-5',
       'holdout-6',
       'holdout-7',
+      'holdout-8',
+      'holdout-9',
+      'holdout-10',
       'train-extra',
     ])
       expect(batches.has(b), `${b} in ${FIXTURE_DIR}`).toBe(true);

@@ -215,6 +215,8 @@ describe('labelled sets meet the targets (caught ≥ 95%, wrongly removed ≤ 2%
     'holdout-blind2': fileURLToPath(new URL('./fixtures/holdout-blind2.jsonl', import.meta.url)),
     'holdout-2': fileURLToPath(new URL('./fixtures/holdout-2.jsonl', import.meta.url)),
     'holdout-3': fileURLToPath(new URL('./fixtures/holdout-3.jsonl', import.meta.url)),
+    // round 10: blind 120-comment batch in the dev mix (83.3% / 1.4% / 9.2% before the round-10 changes)
+    'holdout-10': fileURLToPath(new URL('./fixtures/holdout-10.jsonl', import.meta.url)),
   };
   for (const [name, file] of Object.entries(sets)) {
     it(name, () => {
@@ -301,4 +303,41 @@ describe('round 8 families (probes, not holdout-8 sentences)', () => {
     'Ti si kreten, sudijo, i to ti kažem otvoreno.',
     "Prokurorin Shala e quajta 'qen' dhe do ta quaj prape, qen je!",
   ])('remove: %s', (text) => expect(act(text)).toBe('remove'));
+});
+
+describe('round 10 families (probes, not holdout-10 sentences)', () => {
+  it.each([
+    ['insult', 'Zyra e përmbaruesit plot me hajvana që s’dinë asgjë'],
+    ['insult', 'The registry office is full of pigs who only care about their coffee breaks.'],
+    ['insult', 'Prokurori Mehmeti, i paturpshëm dhe gënjeshtar, largohu nga posti'],
+    ['insult', 'You people at the KJC have shit for brains'],
+    ['insult', 'Vi u Sudskom savetu imate govna u glavi umesto mozga'],
+    ['threat', 'Prokurori do ta paguajë me kokë, ta dini'],
+    ['threat', 'Sudija će to platiti glavom, zapamtite'],
+    ['threat', 'Judges like that end up in a ditch eventually. Only a matter of time.'],
+    ['threat', 'Someone will make sure the prosecutor never works in this town again.'],
+    ['threat', 'Këta prokurorët kanë me u varë një ditë'],
+    ['threat', 'We know where your weekend house is, Judge Morina. Enjoy it while you can.'],
+    ['slur', 'Ti Ciganštino jedna, šta tražiš u sudu'],
+    ['spam', 'Punë nga shtëpia, pa përvojë, 50€ në ditë. Na shkruani në WhatsApp'],
+    ['doxxing', 'Dëshmitari është Luani nga Gjilani, punon ndërrimin e natës te pompa, ka një Golf të zi. Bëni çka të doni me këtë.'],
+    ['defamation', 'Registry clerk Ana Kovač sold the case files to the defence for 1,000 euros.'],
+  ])('%s: %s', (cat, text) => {
+    expect(cats(text)).toContain(cat);
+    expect(act(text)).toBe('remove');
+  });
+  it.each([
+    'Is it true that the bonus for judges was cut this year? Asking honestly.',
+    'Da li sudije dobijaju bonus za rešene predmete? Ako da, to objašnjava mnogo.',
+    'Gjykata e Prizrenit plot me njerëz sot, pritëm 3 orë në korridor.',
+    'The field behind the courthouse is full of stray dogs, someone please call the municipality.',
+    'Gjyqtari Berisha, me respekt, vendimi juaj është i padrejtë.',
+    'Vendimi duket sikur eshte shkruar me kembe ne vend te trurit, lexojeni paragrafin 5.',
+    'Viktima e pagoi me jetë neglizhencën e policisë.',
+    'It’s only a matter of time before the backlog doubles again.',
+    'The car ended up in a ditch after the crash, and the trial took 6 years.',
+    'We will make sure the judge never hears our case again: we filed for recusal today.',
+    'Kanë me u vonu prap seancat, si gjithmonë.',
+    'I work the night shift at the hospital and can’t attend morning hearings, can I request an afternoon slot?',
+  ])('keep: %s', (text) => expect(act(text)).toBe('keep'));
 });
