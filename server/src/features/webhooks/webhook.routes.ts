@@ -5,6 +5,7 @@ import { AppError, ConflictError, NotFoundError, ValidationError } from '../../p
 import { wakeInbox } from '../inbox/inbox.wake.js';
 import { storeWebhookEvent, webhookSecret } from './webhook.service.js';
 import { SIGNATURE_HEADER, verifySignature, withinReplayWindow } from './webhook.signature.js';
+import { metaWebhookRoutes } from './meta.webhook.routes.js';
 
 export const PLATFORMS = ['sandbox', 'facebook', 'instagram', 'x', 'youtube', 'linkedin', 'mastodon', 'bluesky'] as const;
 const Params = z.object({ platform: z.string().min(1).max(20) });
@@ -65,4 +66,6 @@ export async function webhookRoutes(app: App): Promise<void> {
       return reply.status(status === 'accepted' ? 202 : 200).send({ status, id: parsed.data.id });
     },
   );
+  // Meta's own format (Facebook Pages, Instagram): same raw-body parser, translated into the events above.
+  await app.register(metaWebhookRoutes);
 }
