@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Anchor, Badge, Button, Group, Modal, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Modal, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +10,7 @@ import { useListParams } from '../../app/ui/list-params';
 import { EnumFilter, FilterBar } from '../../app/ui/FilterBar';
 import { PageHeader } from '../../app/ui/PageHeader';
 import { useCurrentUser } from '../../app/session';
-import { AuthorisationBadge, InstitutionSelect, useAuthorityError, useInstitutionOptions } from '../decisions/authority-ui';
+import { AuthorisationBadge, DialogActions, InstitutionSelect, useInstitutionOptions } from '../decisions/authority-ui';
 import { useAccounts, useRegisterAccount, useRequestAccount } from './accounts.api';
 
 const pageSize = 25;
@@ -137,7 +137,6 @@ export function AccountsPage() {
 function NewAccountModal({ mode, onClose }: { mode: 'request' | 'register'; onClose: () => void }) {
   const { t } = useTranslation('accounts');
   const me = useCurrentUser();
-  const explain = useAuthorityError();
   const navigate = useNavigate();
   const request = useRequestAccount();
   const register = useRegisterAccount();
@@ -215,19 +214,11 @@ function NewAccountModal({ mode, onClose }: { mode: 'request' | 'register'; onCl
             />
           </Group>
         )}
-        {m.error && (
-          <Alert color="red" role="alert">
-            {explain(m.error)}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common:actions.cancel')}
-          </Button>
+        <DialogActions error={m.error} onCancel={onClose}>
           <Button onClick={submit} loading={m.isPending} disabled={!handle.trim() || displayName.trim().length < 2}>
             {t(`${mode}.submit`)}
           </Button>
-        </Group>
+        </DialogActions>
       </Stack>
     </Modal>
   );

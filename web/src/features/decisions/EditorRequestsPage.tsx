@@ -1,19 +1,5 @@
 import { useState } from 'react';
-import {
-  Alert,
-  Anchor,
-  Button,
-  FileInput,
-  Group,
-  Modal,
-  MultiSelect,
-  Select,
-  Stack,
-  Switch,
-  Text,
-  TextInput,
-  Textarea,
-} from '@mantine/core';
+import { Anchor, Button, FileInput, Group, Modal, MultiSelect, Select, Stack, Switch, Text, TextInput, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
@@ -26,7 +12,7 @@ import { ListTable, type Column } from '../../app/ui/DataTable';
 import { EnumFilter } from '../../app/ui/FilterBar';
 import { PageHeader } from '../../app/ui/PageHeader';
 import { useCurrentUser } from '../../app/session';
-import { InstitutionSelect, useActivePeople, useAuthorityError, useInstitutionOptions } from './authority-ui';
+import { DialogActions, InstitutionSelect, useActivePeople, useInstitutionOptions } from './authority-ui';
 import { fileToBase64, useConsentEditor, useEditorRequests, useRecommendEditor, useRefuseEditor } from './decisions.api';
 
 const pageSize = 20;
@@ -164,7 +150,6 @@ export function EditorRequestsPage() {
 function RecommendModal({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation('decisions');
   const me = useCurrentUser();
-  const explain = useAuthorityError();
   const [institutionId, setInstitutionId] = useState<string | null>(me.institutionId);
   const [candidate, setCandidate] = useState<string | null>(null);
   const [accountIds, setAccountIds] = useState<string[]>([]);
@@ -232,19 +217,11 @@ function RecommendModal({ onClose }: { onClose: () => void }) {
           autosize
           minRows={2}
         />
-        {recommend.error && (
-          <Alert color="red" role="alert">
-            {explain(recommend.error)}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common:actions.cancel')}
-          </Button>
+        <DialogActions error={recommend.error} onCancel={onClose}>
           <Button onClick={submit} loading={recommend.isPending} disabled={!candidate || (!all && accountIds.length === 0)}>
             {t('requests.recommend')}
           </Button>
-        </Group>
+        </DialogActions>
       </Stack>
     </Modal>
   );
@@ -252,7 +229,6 @@ function RecommendModal({ onClose }: { onClose: () => void }) {
 
 function ConsentModal({ request, onClose }: { request: EditorRequest; onClose: () => void }) {
   const { t } = useTranslation('decisions');
-  const explain = useAuthorityError();
   const consent = useConsentEditor();
   const [number, setNumber] = useState('');
   const [decidedOn, setDecidedOn] = useState(today());
@@ -291,19 +267,11 @@ function ConsentModal({ request, onClose }: { request: EditorRequest; onClose: (
           onChange={(f) => setFile(f && f.size <= DECISION_PDF_MAX_BYTES ? f : null)}
           clearable
         />
-        {consent.error && (
-          <Alert color="red" role="alert">
-            {explain(consent.error)}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common:actions.cancel')}
-          </Button>
+        <DialogActions error={consent.error} onCancel={onClose}>
           <Button onClick={() => void submit()} loading={consent.isPending} disabled={!number.trim()}>
             {t('requests.consent')}
           </Button>
-        </Group>
+        </DialogActions>
       </Stack>
     </Modal>
   );
@@ -311,7 +279,6 @@ function ConsentModal({ request, onClose }: { request: EditorRequest; onClose: (
 
 function RefuseModal({ request, onClose }: { request: EditorRequest; onClose: () => void }) {
   const { t } = useTranslation('decisions');
-  const explain = useAuthorityError();
   const refuse = useRefuseEditor();
   const [reason, setReason] = useState('');
   return (
@@ -326,15 +293,7 @@ function RefuseModal({ request, onClose }: { request: EditorRequest; onClose: ()
           autosize
           minRows={2}
         />
-        {refuse.error && (
-          <Alert color="red" role="alert">
-            {explain(refuse.error)}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common:actions.cancel')}
-          </Button>
+        <DialogActions error={refuse.error} onCancel={onClose}>
           <Button
             color="red"
             onClick={() => refuse.mutate({ id: request.id, reason: reason.trim() }, { onSuccess: onClose })}
@@ -343,7 +302,7 @@ function RefuseModal({ request, onClose }: { request: EditorRequest; onClose: ()
           >
             {t('requests.refuse')}
           </Button>
-        </Group>
+        </DialogActions>
       </Stack>
     </Modal>
   );

@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import { Alert, Button, FileInput, Group, Modal, MultiSelect, Select, Stack, Switch, Text, TextInput, Textarea } from '@mantine/core';
+import { Button, FileInput, Group, Modal, MultiSelect, Select, Stack, Switch, Text, TextInput, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { DECISION_PDF_MAX_BYTES, type AccountList, type DecisionKind } from '@courtdesk/contracts';
 import { api } from '../../app/api';
-import { InstitutionSelect, useActivePeople, useAuthorityError } from './authority-ui';
+import { DialogActions, InstitutionSelect, useActivePeople } from './authority-ui';
 import { fileToBase64, useIssueDecision } from './decisions.api';
 
 const KINDS: DecisionKind[] = ['ro_appointment', 'substitute_appointment', 'account_opening', 'retroactive', 'revocation'];
@@ -25,7 +25,6 @@ export interface IssuePreset {
  */
 export function IssueDecisionModal({ opened, onClose, preset }: { opened: boolean; onClose: () => void; preset?: IssuePreset }) {
   const { t } = useTranslation('decisions');
-  const explain = useAuthorityError();
   const issue = useIssueDecision();
   const [institutionId, setInstitutionId] = useState<string | null>(preset?.institutionId ?? null);
   const [kind, setKind] = useState<DecisionKind>(preset?.kind ?? 'ro_appointment');
@@ -201,15 +200,7 @@ export function IssueDecisionModal({ opened, onClose, preset }: { opened: boolea
           clearable
           error={fileError}
         />
-        {issue.error && (
-          <Alert color="red" title={t('form.refused')} role="alert">
-            {explain(issue.error)}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common:actions.cancel')}
-          </Button>
+        <DialogActions error={issue.error} errorTitle={t('form.refused')} onCancel={onClose}>
           <Button
             onClick={() => void submit()}
             loading={issue.isPending}
@@ -218,7 +209,7 @@ export function IssueDecisionModal({ opened, onClose, preset }: { opened: boolea
           >
             {kind === 'revocation' ? t('form.revoke') : t('form.submit')}
           </Button>
-        </Group>
+        </DialogActions>
       </Stack>
     </Modal>
   );

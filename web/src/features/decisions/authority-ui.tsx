@@ -1,4 +1,5 @@
-import { Badge, Select } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { Alert, Badge, Button, Group, Select } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Person } from '@courtdesk/contracts';
@@ -22,6 +23,40 @@ export function useAuthorityError(): (error: unknown) => string {
     }
     return errorMessage(t, error);
   };
+}
+
+/**
+ * The foot of a form in a dialog: why the server refused, in plain words and with the manual's
+ * article, then "Cancel" and the form's own submit button (`children`).
+ */
+export function DialogActions({
+  error,
+  errorTitle,
+  onCancel,
+  children,
+}: {
+  error: unknown;
+  errorTitle?: string;
+  onCancel: () => void;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const explain = useAuthorityError();
+  return (
+    <>
+      {error ? (
+        <Alert color="red" title={errorTitle} role="alert">
+          {explain(error)}
+        </Alert>
+      ) : null}
+      <Group justify="flex-end">
+        <Button variant="default" onClick={onCancel}>
+          {t('common:actions.cancel')}
+        </Button>
+        {children}
+      </Group>
+    </>
+  );
 }
 
 const STATE_COLOR: Record<string, string> = { in_force: 'green', pending: 'blue', expired: 'gray', revoked: 'red', superseded: 'orange' };

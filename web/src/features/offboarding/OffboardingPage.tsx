@@ -1,12 +1,12 @@
 import { useState } from 'react';
-import { Alert, Badge, Button, Group, Modal, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Badge, Button, Modal, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { OffboardingItem } from '@courtdesk/contracts';
 import { useFormatDate } from '../../app/format';
 import { IconShield } from '../../app/icons';
 import { ListTable, type Column } from '../../app/ui/DataTable';
 import { PageHeader } from '../../app/ui/PageHeader';
-import { useAuthorityError, useInstitutionOptions } from '../decisions/authority-ui';
+import { DialogActions, useInstitutionOptions } from '../decisions/authority-ui';
 import { useCompleteStep, useOffboarding } from './offboarding.api';
 
 const pageSize = 30;
@@ -119,7 +119,6 @@ export function OffboardingPage() {
 
 function CompleteModal({ item, onClose }: { item: OffboardingItem; onClose: () => void }) {
   const { t } = useTranslation('offboarding');
-  const explain = useAuthorityError();
   const complete = useCompleteStep();
   const [note, setNote] = useState('');
   return (
@@ -127,22 +126,14 @@ function CompleteModal({ item, onClose }: { item: OffboardingItem; onClose: () =
       <Stack gap="sm">
         <Text size="sm">{t(`stepHelp.${item.step}`)}</Text>
         <Textarea label={t('note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} autosize minRows={2} maxLength={1000} />
-        {complete.error && (
-          <Alert color="red" role="alert">
-            {explain(complete.error)}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common:actions.cancel')}
-          </Button>
+        <DialogActions error={complete.error} onCancel={onClose}>
           <Button
             onClick={() => complete.mutate({ id: item.id, ...(note.trim() ? { note: note.trim() } : {}) }, { onSuccess: onClose })}
             loading={complete.isPending}
           >
             {t('complete')}
           </Button>
-        </Group>
+        </DialogActions>
       </Stack>
     </Modal>
   );
