@@ -1,0 +1,3 @@
+export { createXConnector, X_MANIFEST } from './x.connector.js';
+export type { XConnectorOptions } from './x.http.js';
+export { weightedLength } from './x.text.js';
