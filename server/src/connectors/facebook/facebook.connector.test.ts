@@ -18,7 +18,13 @@ function connector() {
 
 function newAccount(): AccountRef {
   const { pageId, token } = emu.createPage();
-  return { accountId: newId(), platform: 'facebook', externalId: pageId, handle: '@gjthprishtine', credentials: { pageAccessToken: token } };
+  return {
+    accountId: newId(),
+    platform: 'facebook',
+    externalId: pageId,
+    handle: '@gjthprishtine',
+    credentials: { pageAccessToken: token },
+  };
 }
 
 describe('facebook connector', () => {
@@ -28,7 +34,12 @@ describe('facebook connector', () => {
       newAccount: async () => newAccount(),
       // On Facebook a person has no handle; their app-scoped id stands in for it, so "the public" uses it as id.
       addComment: async (acc, c) => ({
-        externalId: emu.addComment(acc.externalId, { objectId: c.postExternalId, fromId: c.authorHandle, fromName: c.authorName, message: c.text }),
+        externalId: emu.addComment(acc.externalId, {
+          objectId: c.postExternalId,
+          fromId: c.authorHandle,
+          fromName: c.authorName,
+          message: c.text,
+        }),
       }),
       addMessage: async (acc, m) => {
         emu.addMessage(acc.externalId, { fromId: m.senderHandle, fromName: m.senderName, text: m.text });

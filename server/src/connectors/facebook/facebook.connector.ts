@@ -334,4 +334,3 @@ export async function fetchPicture(url: string | undefined): Promise<Buffer | nu
     return null;
   }
 }
-

@@ -23,7 +23,13 @@ function connector() {
 
 function newAccount(): AccountRef {
   const { igUserId, pageId, token } = emu.createInstagramAccount();
-  return { accountId: newId(), platform: 'instagram', externalId: igUserId, handle: '@gjykata', credentials: { accessToken: token, pageId } };
+  return {
+    accountId: newId(),
+    platform: 'instagram',
+    externalId: igUserId,
+    handle: '@gjykata',
+    credentials: { accessToken: token, pageId },
+  };
 }
 
 describe('instagram connector', () => {
@@ -41,7 +47,12 @@ describe('instagram connector', () => {
         }),
       }),
       addMessage: async (acc, m) => {
-        emu.addMessage(acc.externalId, { fromId: `igsid-${m.senderHandle}`, fromName: m.senderName, username: m.senderHandle.replace(/^@/, ''), text: m.text });
+        emu.addMessage(acc.externalId, {
+          fromId: `igsid-${m.senderHandle}`,
+          fromName: m.senderName,
+          username: m.senderHandle.replace(/^@/, ''),
+          text: m.text,
+        });
         return { conversationId: `igsid-${m.senderHandle}` };
       },
       countPosts: async (acc) => emu.countPosts(acc.externalId),
@@ -70,10 +81,12 @@ describe('instagram connector', () => {
     const before = emu.requests.length;
     const noHost = createInstagramConnector({ graphUrl: emu.graphUrl });
     const jpeg = { kind: 'image' as const, mime: 'image/jpeg', bytes: Buffer.from('ffd8ffd9', 'hex') };
-    await expect(noHost.publish(acc, { idempotencyKey: 'a', text: 'x', media: [jpeg] })).rejects.toMatchObject({ opts: { code: 'media_host_missing' } });
-    await expect(connector().publish(acc, { idempotencyKey: 'b', text: 'x', media: [{ ...jpeg, mime: 'image/png' }] })).rejects.toBeInstanceOf(
-      ConnectorError,
-    );
+    await expect(noHost.publish(acc, { idempotencyKey: 'a', text: 'x', media: [jpeg] })).rejects.toMatchObject({
+      opts: { code: 'media_host_missing' },
+    });
+    await expect(
+      connector().publish(acc, { idempotencyKey: 'b', text: 'x', media: [{ ...jpeg, mime: 'image/png' }] }),
+    ).rejects.toBeInstanceOf(ConnectorError);
     expect(emu.requests.length).toBe(before);
   });
 

@@ -115,7 +115,9 @@ export function createInstagramConnector(opts: InstagramConnectorOptions = {}): 
 
   async function waitFinished(a: AccountRef, containerId: string): Promise<void> {
     for (let i = 0; i < 30; i++) {
-      const s = await graph.get<{ status_code?: string; status?: string }>(a, encodeURIComponent(containerId), { fields: 'status_code,status' });
+      const s = await graph.get<{ status_code?: string; status?: string }>(a, encodeURIComponent(containerId), {
+        fields: 'status_code,status',
+      });
       if (s.status_code === 'FINISHED' || s.status_code === 'PUBLISHED') return;
       if (s.status_code === 'ERROR' || s.status_code === 'EXPIRED')
         throw new ConnectorError('Instagram could not prepare the photo.', {
@@ -125,7 +127,11 @@ export function createInstagramConnector(opts: InstagramConnectorOptions = {}): 
         });
       await new Promise((r) => setTimeout(r, opts.pollIntervalMs ?? 1000));
     }
-    throw new ConnectorError('Instagram is still preparing the photo.', { retryable: true, code: 'timeout', platformMessage: 'IN_PROGRESS' });
+    throw new ConnectorError('Instagram is still preparing the photo.', {
+      retryable: true,
+      code: 'timeout',
+      platformMessage: 'IN_PROGRESS',
+    });
   }
 
   async function create(a: AccountRef, caption: string, media: MediaInput[]): Promise<PublishedRef> {
@@ -143,7 +149,8 @@ export function createInstagramConnector(opts: InstagramConnectorOptions = {}): 
       const children: string[] = [];
       for (const m of media)
         children.push((await graph.post<{ id: string }>(a, `${ig(a)}/media`, { image_url: await host(a, m), is_carousel_item: true })).id);
-      container = (await graph.post<{ id: string }>(a, `${ig(a)}/media`, { media_type: 'CAROUSEL', children: children.join(','), caption })).id;
+      container = (await graph.post<{ id: string }>(a, `${ig(a)}/media`, { media_type: 'CAROUSEL', children: children.join(','), caption }))
+        .id;
     }
     await waitFinished(a, container);
     const published = await graph.post<{ id: string }>(a, `${ig(a)}/media_publish`, { creation_id: container });
@@ -226,23 +233,27 @@ export function createInstagramConnector(opts: InstagramConnectorOptions = {}): 
 
     async listMessages(a, { since, cursor }) {
       const pageId = pageIdOf(a);
-      const res = await nestedPage<{ id: string; message?: string; created_time?: string; from?: { id: string; name?: string; username?: string }; conversationId?: string }>(
-        {
-          cursor,
-          want: PAGE_SIZE,
-          maxParents: maxMedia,
-          parents: (after) => conversations(graph, a, pageId, 'instagram', after, new Set([a.externalId, decodeURIComponent(pageId)])),
-          children: async (parent, after, limit) => {
-            const { convId, personId } = splitParent(parent);
-            const r = await graph.get<GraphPage<{ id: string }>>(a, `${encodeURIComponent(convId)}/messages`, {
-              fields: 'id,message,from,created_time',
-              limit,
-              after: after ?? undefined,
-            });
-            return { ...r, data: r.data.map((m) => ({ ...m, conversationId: personId })) };
-          },
+      const res = await nestedPage<{
+        id: string;
+        message?: string;
+        created_time?: string;
+        from?: { id: string; name?: string; username?: string };
+        conversationId?: string;
+      }>({
+        cursor,
+        want: PAGE_SIZE,
+        maxParents: maxMedia,
+        parents: (after) => conversations(graph, a, pageId, 'instagram', after, new Set([a.externalId, decodeURIComponent(pageId)])),
+        children: async (parent, after, limit) => {
+          const { convId, personId } = splitParent(parent);
+          const r = await graph.get<GraphPage<{ id: string }>>(a, `${encodeURIComponent(convId)}/messages`, {
+            fields: 'id,message,from,created_time',
+            limit,
+            after: after ?? undefined,
+          });
+          return { ...r, data: r.data.map((m) => ({ ...m, conversationId: personId })) };
         },
-      );
+      });
       const ours = new Set([a.externalId, decodeURIComponent(pageId)]);
       const items: ExternalMessage[] = res.items
         .map((m) => ({
@@ -270,9 +281,13 @@ export function createInstagramConnector(opts: InstagramConnectorOptions = {}): 
     },
 
     async getProfile(a): Promise<ExternalProfile> {
-      const p = await graph.get<{ username?: string; name?: string; biography?: string; website?: string; profile_picture_url?: string }>(a, ig(a), {
-        fields: 'username,name,biography,website,profile_picture_url',
-      });
+      const p = await graph.get<{ username?: string; name?: string; biography?: string; website?: string; profile_picture_url?: string }>(
+        a,
+        ig(a),
+        {
+          fields: 'username,name,biography,website,profile_picture_url',
+        },
+      );
       return {
         displayName: p.name ?? p.username ?? '',
         handle: p.username ? `@${p.username}` : a.handle,

@@ -36,7 +36,9 @@ describe('Graph errors in our terms', () => {
 
   it('waits as long as Retry-After says, else as long as the usage header says, else a minute', () => {
     expect(mapGraphError('Facebook', 429, { code: 32 }, h({ 'retry-after': '7' })).opts.retryAfterMs).toBe(7000);
-    const buc = JSON.stringify({ '1': [{ type: 'pages', call_count: 100, total_cputime: 3, total_time: 4, estimated_time_to_regain_access: 5 }] });
+    const buc = JSON.stringify({
+      '1': [{ type: 'pages', call_count: 100, total_cputime: 3, total_time: 4, estimated_time_to_regain_access: 5 }],
+    });
     const ms = mapGraphError('Facebook', 400, { code: 80001 }, h({ 'x-business-use-case-usage': buc })).opts.retryAfterMs!;
     expect(ms).toBeGreaterThan(4.9 * 60_000);
     expect(ms).toBeLessThanOrEqual(5 * 60_000);
@@ -69,14 +71,21 @@ describe('paging over posts and their comments', () => {
     const end = start + data.length;
     return { data, paging: { cursors: { after: String(end) }, ...(end < list.length ? { next: 'more' } : {}) } };
   };
-  const walk = (want: number, maxParents = 100) => async (cursor: string | null) =>
-    nestedPage<string>({
-      cursor,
-      want,
-      maxParents,
-      parents: async (after) => slice(posts.map((id) => ({ id })), after, 2),
-      children: async (p, after, limit) => slice(comments[p]!, after, Math.min(limit, 2)),
-    });
+  const walk =
+    (want: number, maxParents = 100) =>
+    async (cursor: string | null) =>
+      nestedPage<string>({
+        cursor,
+        want,
+        maxParents,
+        parents: async (after) =>
+          slice(
+            posts.map((id) => ({ id })),
+            after,
+            2,
+          ),
+        children: async (p, after, limit) => slice(comments[p]!, after, Math.min(limit, 2)),
+      });
 
   it('returns every comment exactly once across pages and ends with a null cursor', async () => {
     const seen: string[] = [];

@@ -171,12 +171,21 @@ export function mapGraphError(platform: string, status: number, e: GraphErrorBod
   if (code === 10 && (sub === 2018278 || sub === 2534022))
     return err(`${platform} only allows a reply within 24 hours of the person's last message.`, 'outside_window', false);
   if (code === 10 || (code >= 200 && code <= 299))
-    return err(`The ${platform} connection lacks a permission for this; reconnect it with the permission granted.`, 'permission_missing', false);
+    return err(
+      `The ${platform} connection lacks a permission for this; reconnect it with the permission granted.`,
+      'permission_missing',
+      false,
+    );
   if (code === 100 && sub === 33) return err(`${platform} says this object does not exist (or is not ours).`, 'not_found', false);
-  if (code === 100 && /too long|at most/i.test(e?.message ?? '')) return err(`The text is longer than ${platform} allows.`, 'text_too_long', false);
+  if (code === 100 && /too long|at most/i.test(e?.message ?? ''))
+    return err(`The text is longer than ${platform} allows.`, 'text_too_long', false);
   if (code === 100) return err(`${platform} refused the request as invalid.`, 'rejected', false);
   if (code === 1 || code === 2 || e?.is_transient || status >= 500)
-    return err(`${platform} had a problem on its side; Courtdesk will try again.`, status === 503 || code === 2 ? 'unavailable' : 'server_error', true);
+    return err(
+      `${platform} had a problem on its side; Courtdesk will try again.`,
+      status === 503 || code === 2 ? 'unavailable' : 'server_error',
+      true,
+    );
   return err(`${platform} refused the request.`, 'rejected', false);
 }
 

@@ -208,9 +208,17 @@ export class GraphEmulator {
     const actor = this.actors.get(ownerId)!;
     const pageId = actor.kind === 'ig' ? actor.pageId! : ownerId;
     const platform = actor.kind === 'ig' ? 'instagram' : 'messenger';
-    let conv = [...this.conversations.values()].find((x) => x.pageId === pageId && x.platform === platform && x.participant.id === m.fromId);
+    let conv = [...this.conversations.values()].find(
+      (x) => x.pageId === pageId && x.platform === platform && x.participant.id === m.fromId,
+    );
     if (!conv) {
-      conv = { id: `t_${this.id()}`, pageId, platform, participant: { id: m.fromId, name: m.fromName, username: m.username ?? null }, messages: [] };
+      conv = {
+        id: `t_${this.id()}`,
+        pageId,
+        platform,
+        participant: { id: m.fromId, name: m.fromName, username: m.username ?? null },
+        messages: [],
+      };
       this.conversations.set(conv.id, conv);
     }
     conv.messages.push({ id: `m_${this.id()}`, fromId: m.fromId, fromName: m.fromName, text: m.text, createdAt: this.tick() });
@@ -295,31 +303,34 @@ export class GraphEmulator {
       const params = await this.params(req, url, body);
       const token = bearer(req.headers.authorization) ?? params.get('access_token');
       actorId = this.authenticate(token);
-      const path = url.pathname.replace(/^\/v\d+\.\d+/, '').split('/').filter(Boolean);
+      const path = url.pathname
+        .replace(/^\/v\d+\.\d+/, '')
+        .split('/')
+        .filter(Boolean);
       const isWrite = method !== 'GET';
       const isPublish = method === 'POST' && /\/(feed|photos|media_publish)$/.test(url.pathname);
       this.applyFaults(actorId, isWrite, url.pathname, headers);
       this.spendBudget(actorId, isPublish, headers);
       const result = this.route(method, path, params, actorId);
-      const fault = isWrite ? this.takeFault(actorId, (f) => f.kind === 'timeout_after_write' && (!f.pathSuffix || url.pathname.endsWith(f.pathSuffix))) : null;
+      const fault = isWrite
+        ? this.takeFault(actorId, (f) => f.kind === 'timeout_after_write' && (!f.pathSuffix || url.pathname.endsWith(f.pathSuffix)))
+        : null;
       if (fault) return; // the write is done; the answer never comes (the client times out and the socket closes)
       res.writeHead(200, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(result));
     } catch (err) {
       const e = err instanceof GraphError ? err : new GraphError(500, 1, 'An unknown error has occurred.');
-      res
-        .writeHead(e.status, { 'content-type': 'application/json', ...headers, ...e.headers })
-        .end(
-          JSON.stringify({
-            error: {
-              message: e.message,
-              type: e.type,
-              code: e.code,
-              ...(e.subcode ? { error_subcode: e.subcode } : {}),
-              ...(e.code === 1 || e.code === 2 ? { is_transient: true } : {}),
-              fbtrace_id: crypto.randomBytes(8).toString('base64url'),
-            },
-          }),
-        );
+      res.writeHead(e.status, { 'content-type': 'application/json', ...headers, ...e.headers }).end(
+        JSON.stringify({
+          error: {
+            message: e.message,
+            type: e.type,
+            code: e.code,
+            ...(e.subcode ? { error_subcode: e.subcode } : {}),
+            ...(e.code === 1 || e.code === 2 ? { is_transient: true } : {}),
+            fbtrace_id: crypto.randomBytes(8).toString('base64url'),
+          },
+        }),
+      );
     }
   }
 
@@ -400,7 +411,15 @@ export class GraphEmulator {
       const regainMin = pct >= 100 ? Math.max(1, Math.ceil((b.start + b.windowMs - now) / 60_000)) : 0;
       const type = this.actors.get(id)?.kind === 'ig' ? 'instagram' : 'pages';
       headers['x-business-use-case-usage'] = JSON.stringify({
-        [id]: [{ type, call_count: pct, total_cputime: Math.min(pct, 10), total_time: Math.min(pct, 10), estimated_time_to_regain_access: regainMin }],
+        [id]: [
+          {
+            type,
+            call_count: pct,
+            total_cputime: Math.min(pct, 10),
+            total_time: Math.min(pct, 10),
+            estimated_time_to_regain_access: regainMin,
+          },
+        ],
       });
       headers['x-app-usage'] = JSON.stringify({ call_count: 1, total_cputime: 1, total_time: 1 });
       if (over) {
@@ -461,7 +480,10 @@ export class GraphEmulator {
       }
       case 'GET media':
         return this.page(
-          since(this.live(a.id, true).filter((o) => o.kind === 'ig_media'), p).map((o) => ({
+          since(
+            this.live(a.id, true).filter((o) => o.kind === 'ig_media'),
+            p,
+          ).map((o) => ({
             id: o.id,
             caption: o.message,
             timestamp: fbTime(o.createdAt),
@@ -475,13 +497,25 @@ export class GraphEmulator {
         return this.publishContainer(a, p);
       case 'GET roles':
         if (a.kind !== 'page') throw unsupported(method, `${a.id}/roles`);
-        return this.page(a.roles.map((r) => ({ id: r.id, name: r.name, tasks: r.tasks })), p);
+        return this.page(
+          a.roles.map((r) => ({ id: r.id, name: r.name, tasks: r.tasks })),
+          p,
+        );
       case 'GET conversations': {
         const platform = p.get('platform') ?? 'messenger';
         const list = [...this.conversations.values()]
           .filter((c) => c.pageId === a.id && c.platform === platform)
           .sort((x, y) => last(y) - last(x))
-          .map((c) => ({ id: c.id, updated_time: fbTime(last(c)), participants: { data: [{ id: c.participant.id, name: c.participant.name }, { id: a.id, name: a.name }] } }));
+          .map((c) => ({
+            id: c.id,
+            updated_time: fbTime(last(c)),
+            participants: {
+              data: [
+                { id: c.participant.id, name: c.participant.name },
+                { id: a.id, name: a.name },
+              ],
+            },
+          }));
         return this.page(list, p);
       }
       case 'POST messages':
@@ -601,7 +635,11 @@ export class GraphEmulator {
           id: m.id,
           message: m.text,
           created_time: fbTime(m.createdAt),
-          from: { id: m.fromId, name: m.fromName, ...(m.fromId === c.participant.id && c.participant.username ? { username: c.participant.username } : {}) },
+          from: {
+            id: m.fromId,
+            name: m.fromName,
+            ...(m.fromId === c.participant.id && c.participant.username ? { username: c.participant.username } : {}),
+          },
         }));
       return this.page(list, p);
     }
@@ -615,15 +653,31 @@ export class GraphEmulator {
       return { success: true };
     }
     if (method === 'GET' && !edge) {
-      if (o.kind === 'container') return { id: o.id, status_code: o.containerOf ? 'PUBLISHED' : 'FINISHED', status: 'Finished: Media has been uploaded and it is ready to be published.' };
-      if (o.kind === 'ig_media') return { id: o.id, caption: o.message, timestamp: fbTime(o.createdAt), permalink: `https://www.instagram.com/p/${shortcode(o.id)}/` };
+      if (o.kind === 'container')
+        return {
+          id: o.id,
+          status_code: o.containerOf ? 'PUBLISHED' : 'FINISHED',
+          status: 'Finished: Media has been uploaded and it is ready to be published.',
+        };
+      if (o.kind === 'ig_media')
+        return {
+          id: o.id,
+          caption: o.message,
+          timestamp: fbTime(o.createdAt),
+          permalink: `https://www.instagram.com/p/${shortcode(o.id)}/`,
+        };
       return { id: o.id, message: o.message, created_time: fbTime(o.createdAt), permalink_url: `https://www.facebook.com/${o.id}` };
     }
     if (method === 'GET' && edge === 'comments') {
       const ig = o.kind === 'ig_media';
-      const all = [...this.comments.values()].filter((c) => c.objectId === o.id && !c.deleted && (ig ? !c.parentId : p.get('filter') === 'stream' || !c.parentId));
+      const all = [...this.comments.values()].filter(
+        (c) => c.objectId === o.id && !c.deleted && (ig ? !c.parentId : p.get('filter') === 'stream' || !c.parentId),
+      );
       all.sort((x, y) => (p.get('order') === 'reverse_chronological' ? y.createdAt - x.createdAt : x.createdAt - y.createdAt));
-      return this.page(all.map((c) => this.present(c, o, p.get('fields') ?? '')), p);
+      return this.page(
+        all.map((c) => this.present(c, o, p.get('fields') ?? '')),
+        p,
+      );
     }
     if (method === 'POST' && edge === 'comments') return this.reply(o, null, p);
     throw unsupported(method, `${o.id}/${edge ?? ''}`);
@@ -633,7 +687,9 @@ export class GraphEmulator {
     const owner = this.actors.get(o.ownerId)!;
     const fromOwner = c.fromId === owner.id;
     if (o.kind === 'ig_media') {
-      const replies = [...this.comments.values()].filter((r) => r.parentId === c.id && !r.deleted).sort((x, y) => x.createdAt - y.createdAt);
+      const replies = [...this.comments.values()]
+        .filter((r) => r.parentId === c.id && !r.deleted)
+        .sort((x, y) => x.createdAt - y.createdAt);
       return {
         id: c.id,
         text: c.message,
@@ -643,7 +699,19 @@ export class GraphEmulator {
         hidden: c.hidden,
         media: { id: o.id },
         ...(fields.includes('replies') && replies.length
-          ? { replies: { data: replies.map((r) => ({ id: r.id, text: r.message, timestamp: fbTime(r.createdAt), username: r.username ?? owner.username, from: { id: r.fromId, username: r.username ?? owner.username }, hidden: r.hidden, parent_id: c.id })) } }
+          ? {
+              replies: {
+                data: replies.map((r) => ({
+                  id: r.id,
+                  text: r.message,
+                  timestamp: fbTime(r.createdAt),
+                  username: r.username ?? owner.username,
+                  from: { id: r.fromId, username: r.username ?? owner.username },
+                  hidden: r.hidden,
+                  parent_id: c.id,
+                })),
+              },
+            }
           : {}),
       };
     }
@@ -718,7 +786,20 @@ export class GraphEmulator {
 }
 
 function base(id: string, kind: Obj['kind'], ownerId: string, message: string, createdAt: number, extra: Partial<Obj> = {}): Obj {
-  return { id, kind, ownerId, authorId: ownerId, message, link: null, imageUrl: null, createdAt, deleted: false, published: true, seeded: false, ...extra };
+  return {
+    id,
+    kind,
+    ownerId,
+    authorId: ownerId,
+    message,
+    link: null,
+    imageUrl: null,
+    createdAt,
+    deleted: false,
+    published: true,
+    seeded: false,
+    ...extra,
+  };
 }
 
 function since<T extends { createdAt: number }>(list: T[], p: URLSearchParams): T[] {

@@ -21,7 +21,13 @@ describeEachEngine('Meta publishing ledger in the database', (engine) => {
 
   it('after a timeout and a restart, a new process finds the post by its key and does not publish twice', async () => {
     const { pageId, token } = emu.createPage();
-    const acc: AccountRef = { accountId: newId(), platform: 'facebook', externalId: pageId, handle: '@court', credentials: { pageAccessToken: token } };
+    const acc: AccountRef = {
+      accountId: newId(),
+      platform: 'facebook',
+      externalId: pageId,
+      handle: '@court',
+      credentials: { pageAccessToken: token },
+    };
     const input = { idempotencyKey: 'post-1:acc-1', text: 'Njoftim për seancën e 3 dhjetorit.', media: [] };
     // Another post with the same text, under another key, must not be mistaken for ours.
     const first = createFacebookConnector({ graphUrl: emu.graphUrl, timeoutMs: 300, ledger: dbPublishLedger(database.db) });

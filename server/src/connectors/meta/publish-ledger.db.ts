@@ -11,14 +11,20 @@ export function dbPublishLedger(db: Db): PublishLedger {
         .where('account_id', '=', accountId)
         .where('idempotency_key', '=', key)
         .executeTakeFirst();
-      return r
-        ? { key, text: r.text, startedAt: r.started_at, externalId: r.external_id, url: r.url, publishedAt: r.published_at }
-        : null;
+      return r ? { key, text: r.text, startedAt: r.started_at, externalId: r.external_id, url: r.url, publishedAt: r.published_at } : null;
     },
     async begin(accountId, key, text, startedAt) {
       await db
         .insertInto('connector_publish_ledger')
-        .values({ account_id: accountId, idempotency_key: key, text, started_at: startedAt, external_id: null, url: null, published_at: null })
+        .values({
+          account_id: accountId,
+          idempotency_key: key,
+          text,
+          started_at: startedAt,
+          external_id: null,
+          url: null,
+          published_at: null,
+        })
         .onConflict((oc) => oc.columns(['account_id', 'idempotency_key']).doNothing())
         .execute();
     },
@@ -35,7 +41,9 @@ export function dbPublishLedger(db: Db): PublishLedger {
           published_at: ref.publishedAt,
         })
         .onConflict((oc) =>
-          oc.columns(['account_id', 'idempotency_key']).doUpdateSet({ external_id: ref.externalId, url: ref.url, published_at: ref.publishedAt }),
+          oc
+            .columns(['account_id', 'idempotency_key'])
+            .doUpdateSet({ external_id: ref.externalId, url: ref.url, published_at: ref.publishedAt }),
         )
         .execute();
     },

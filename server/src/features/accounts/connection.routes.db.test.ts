@@ -38,7 +38,11 @@ describeEachEngine('account connections', (engine) => {
     expect((await c.get(url(account.id))).body).not.toContain('first-token');
     expect((await c.get(`/api/accounts/${account.id}`)).body).not.toContain('first-token');
 
-    const row = await ctx.database.db.selectFrom('account_connections').selectAll().where('account_id', '=', account.id).executeTakeFirstOrThrow();
+    const row = await ctx.database.db
+      .selectFrom('account_connections')
+      .selectAll()
+      .where('account_id', '=', account.id)
+      .executeTakeFirstOrThrow();
     expect(row.sealed).not.toContain('first-token');
     expect(await credentialsFor(ctx.database.db, account)).toEqual({ pageAccessToken: 'EAA-first-token-123' });
 
@@ -86,7 +90,9 @@ describeEachEngine('account connections', (engine) => {
 
     const anonymous = new Client(ctx.app);
     expect((await anonymous.get(url(fb.id))).statusCode).toBe(401);
-    expect(await ctx.database.db.selectFrom('account_connections').select('account_id').where('account_id', '=', fb.id).execute()).toEqual([]);
+    expect(await ctx.database.db.selectFrom('account_connections').select('account_id').where('account_id', '=', fb.id).execute()).toEqual(
+      [],
+    );
   });
 
   it('opens the token for the connector: the drift check reads the Page roles from the (emulated) Graph API', async () => {

@@ -19,10 +19,14 @@ export async function connectionRoutes(app: App): Promise<void> {
   const tags = ['accounts'];
   app.addHook('onRequest', signedInFirst);
 
-  app.get('/api/accounts/:id/connection', { schema: { tags, params: Params, response: { 200: AccountConnection, ...errors } } }, async (req) => {
-    const aa = await toAuthorityActor(db, requireActor(req));
-    return connectionStatus(db, aa, req.params.id);
-  });
+  app.get(
+    '/api/accounts/:id/connection',
+    { schema: { tags, params: Params, response: { 200: AccountConnection, ...errors } } },
+    async (req) => {
+      const aa = await toAuthorityActor(db, requireActor(req));
+      return connectionStatus(db, aa, req.params.id);
+    },
+  );
 
   app.put(
     '/api/accounts/:id/connection',

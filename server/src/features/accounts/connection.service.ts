@@ -40,7 +40,11 @@ function fieldsOf(db: Db, platform: string): CredentialField[] {
  */
 export async function credentialsFor(db: Db, account: { id: string; platform: string }): Promise<Record<string, unknown>> {
   if (fieldsOf(db, account.platform).length === 0) return {};
-  const row = await db.selectFrom('account_connections').select(['sealed', 'platform']).where('account_id', '=', account.id).executeTakeFirst();
+  const row = await db
+    .selectFrom('account_connections')
+    .select(['sealed', 'platform'])
+    .where('account_id', '=', account.id)
+    .executeTakeFirst();
   const box = boxes.get(db);
   if (!row || row.platform !== account.platform || !box) return {};
   try {

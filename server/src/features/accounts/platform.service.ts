@@ -24,7 +24,6 @@ export const platformAccess: { connectorFor: ConnectorResolver } = {
   connectorFor: (db, platform) => getConnector(platform as PlatformName, db),
 };
 
-
 async function connectorOrThrow(db: Db, aa: AuthorityActor, id: string, capability: 'readProfile' | 'listRoles') {
   const a = await findVisibleAccount(db, aa, id);
   if (!canCheckPlatform(aa, a.institution_id))

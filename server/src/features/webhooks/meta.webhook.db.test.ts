@@ -30,7 +30,10 @@ describeEachEngine('Meta webhooks', (engine) => {
     ctx.database.db.selectFrom('inbox_items').selectAll().where('account_id', '=', accountId).orderBy('external_id').execute();
 
   it('answers the subscription handshake with the challenge, and refuses a wrong verify token', async () => {
-    const ok = await ctx.app.inject({ method: 'GET', url: `/api/webhooks/meta?hub.mode=subscribe&hub.verify_token=${VERIFY}&hub.challenge=1158201444` });
+    const ok = await ctx.app.inject({
+      method: 'GET',
+      url: `/api/webhooks/meta?hub.mode=subscribe&hub.verify_token=${VERIFY}&hub.challenge=1158201444`,
+    });
     expect(ok.statusCode).toBe(200);
     expect(ok.body).toBe('1158201444');
     expect(ok.headers['content-type']).toContain('text/plain');
@@ -50,9 +53,34 @@ describeEachEngine('Meta webhooks', (engine) => {
           id: 'page-1001',
           time: t,
           changes: [
-            { field: 'feed', value: { item: 'comment', verb: 'add', comment_id: '55_1', post_id: 'page-1001_55', from: { id: '9001', name: 'Qytetar' }, message: 'Kur fillon seanca?', created_time: t } },
-            { field: 'feed', value: { item: 'comment', verb: 'add', comment_id: '55_2', post_id: 'page-1001_55', from: { id: '9002', name: 'Građanin' }, message: 'Hvala na informaciji.', created_time: t } },
-            { field: 'feed', value: { item: 'comment', verb: 'edited', comment_id: '55_1', post_id: 'page-1001_55', message: 'edited', created_time: t } },
+            {
+              field: 'feed',
+              value: {
+                item: 'comment',
+                verb: 'add',
+                comment_id: '55_1',
+                post_id: 'page-1001_55',
+                from: { id: '9001', name: 'Qytetar' },
+                message: 'Kur fillon seanca?',
+                created_time: t,
+              },
+            },
+            {
+              field: 'feed',
+              value: {
+                item: 'comment',
+                verb: 'add',
+                comment_id: '55_2',
+                post_id: 'page-1001_55',
+                from: { id: '9002', name: 'Građanin' },
+                message: 'Hvala na informaciji.',
+                created_time: t,
+              },
+            },
+            {
+              field: 'feed',
+              value: { item: 'comment', verb: 'edited', comment_id: '55_1', post_id: 'page-1001_55', message: 'edited', created_time: t },
+            },
             { field: 'feed', value: { item: 'reaction', verb: 'add', post_id: 'page-1001_55' } },
           ],
         },
@@ -60,7 +88,12 @@ describeEachEngine('Meta webhooks', (engine) => {
           id: 'page-1001',
           time: Date.now(),
           messaging: [
-            { sender: { id: 'psid-7' }, recipient: { id: 'page-1001' }, timestamp: Date.now(), message: { mid: 'm_abc', text: 'Dua të paraqes ankesë.' } },
+            {
+              sender: { id: 'psid-7' },
+              recipient: { id: 'page-1001' },
+              timestamp: Date.now(),
+              message: { mid: 'm_abc', text: 'Dua të paraqes ankesë.' },
+            },
             { sender: { id: 'psid-7' }, recipient: { id: 'page-1001' }, timestamp: Date.now(), read: { watermark: 1 } },
           ],
         },
@@ -93,7 +126,17 @@ describeEachEngine('Meta webhooks', (engine) => {
         {
           id: '17841400000000001',
           time: Math.floor(Date.now() / 1000),
-          changes: [{ field: 'comments', value: { id: '17900000000000001', text: 'Faleminderit!', from: { id: '42', username: 'qytetari' }, media: { id: '17890000000000009' } } }],
+          changes: [
+            {
+              field: 'comments',
+              value: {
+                id: '17900000000000001',
+                text: 'Faleminderit!',
+                from: { id: '42', username: 'qytetari' },
+                media: { id: '17890000000000009' },
+              },
+            },
+          ],
         },
       ],
     });
@@ -105,7 +148,15 @@ describeEachEngine('Meta webhooks', (engine) => {
   });
 
   it('refuses a bad signature (401) and malformed deliveries (400), storing nothing', async () => {
-    const count = async () => Number((await ctx.database.db.selectFrom('webhook_events').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const count = async () =>
+      Number(
+        (
+          await ctx.database.db
+            .selectFrom('webhook_events')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     const before = await count();
     const body = JSON.stringify({ object: 'page', entry: [] });
     const forged = await post(body, signBody('not-the-app-secret', body));

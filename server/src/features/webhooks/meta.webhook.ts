@@ -25,7 +25,10 @@ const Entry = z
   .object({
     id: z.string().min(1).max(200),
     time: z.number().optional(),
-    changes: z.array(z.object({ field: z.string(), value: z.record(z.string(), z.unknown()) }).passthrough()).max(1000).optional(),
+    changes: z
+      .array(z.object({ field: z.string(), value: z.record(z.string(), z.unknown()) }).passthrough())
+      .max(1000)
+      .optional(),
     messaging: z.array(Messaging).max(1000).optional(),
   })
   .passthrough();

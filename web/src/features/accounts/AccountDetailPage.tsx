@@ -28,6 +28,7 @@ import { AuthorisationBadge, CheckStatusBadge, useAuthorityError, useInstitution
 import { fileToBase64 } from '../decisions/decisions.api';
 import { useAccount, useAccountAction } from './accounts.api';
 import { BrandKitCard } from './BrandKitCard';
+import { ConnectionCard } from './ConnectionCard';
 
 /** One check with its article and the "how to fix" line, in the UI language. */
 export function CheckRow({ check }: { check: CheckResult }) {
@@ -239,6 +240,7 @@ export function AccountDetailPage() {
           </Text>
         ))}
       </Card>
+      <ConnectionCard accountId={a.id} />
       <BrandKitCard institutionId={a.institutionId} />
       {dialog === 'edit' && <EditModal account={a} onClose={() => setDialog(null)} />}
       {dialog === 'approve' && <ApproveModal account={a} onClose={() => setDialog(null)} />}

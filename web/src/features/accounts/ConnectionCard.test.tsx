@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import type { AccountConnection, AccountDetail } from '@courtdesk/contracts';
+import { mockApi, renderApp, signedIn } from '../../test/render';
+
+const account: AccountDetail = {
+  id: 'a1',
+  institutionId: 'inst-pz',
+  platform: 'facebook',
+  handle: 'gjthprizren',
+  displayName: 'Gjykata Themelore në Prizren',
+  url: null,
+  externalId: 'gjthprizren',
+  openedWithEmail: 'info@prizren.test',
+  openedAt: '2019-05-14T00:00:00.000Z',
+  openedBeforeManual: true,
+  authorisingDecisionId: 'd1',
+  authorisation: 'authorised',
+  status: 'active',
+  description: { sq: 'Faqja zyrtare', sr: 'Zvanična stranica' },
+  address: 'Sheshi',
+  postalCode: '20000',
+  phone: '038',
+  email: 'info@prizren.test',
+  website: 'https://x',
+  pictureHash: 'ab',
+  autoReplyConfigured: true,
+  facebookAdminOfficialEmail: null,
+  requestedBy: null,
+  requestedAt: null,
+  requestNote: null,
+  closedAt: null,
+  closedReason: null,
+  failingChecks: 1,
+  updatedAt: '2026-01-01',
+  checks: [
+    {
+      code: 'legal_name',
+      article: '5.2',
+      status: 'pass',
+      message: 'ok',
+      fix: null,
+      params: { expected: 'Gjykata Themelore në Prizren', actual: 'Gjykata Themelore në Prizren' },
+    },
+    {
+      code: 'description_languages',
+      article: '3.10–3.11',
+      status: 'fail',
+      message: 'The description is missing in: tr, bs.',
+      fix: 'Write it',
+      params: { missing: 'tr, bs' },
+    },
+  ],
+  holders: [{ id: 'u1', name: 'Milica Jovanović', position: 'pio', level: 'admin', viaPosition: false, decisionIds: ['d2'] }],
+  drift: null,
+  my: { level: 'admin', publish: true, moderate: true, vault: true, manageAccess: true, approve: false },
+  can: { edit: true, approve: false, close: false, checkDrift: true, refreshProfile: true },
+};
+
+const base: AccountConnection = {
+  accountId: 'a1',
+  platform: 'facebook',
+  needed: true,
+  connected: false,
+  fields: [{ key: 'pageAccessToken', label: 'Page access token', secret: true, required: true, set: false }],
+  setBy: null,
+  setAt: null,
+  canManage: true,
+};
+
+function routes(connection: AccountConnection, put?: (init: RequestInit) => { body: unknown }) {
+  return {
+    'GET /api/auth/me': { body: signedIn() },
+    'GET /api/institutions': { body: { items: [] } },
+    'GET /api/accounts/a1': { body: account },
+    'GET /api/brand-kits/inst-pz': {
+      body: {
+        institutionId: 'inst-pz',
+        handle: null,
+        suggestedHandle: 'x',
+        logoHash: null,
+        hasLogo: false,
+        updatedAt: null,
+        canEdit: false,
+      },
+    },
+    'GET /api/accounts/a1/connection': { body: connection },
+    ...(put ? { 'PUT /api/accounts/a1/connection': put } : {}),
+  };
+}
+
+describe('ConnectionCard', () => {
+  it('lets an admin connect the account with a token that is sent once and never shown', async () => {
+    const connected: AccountConnection = {
+      ...base,
+      connected: true,
+      fields: [{ ...base.fields[0]!, set: true }],
+      setBy: { id: 'u1', name: 'Milica Jovanović' },
+      setAt: '2026-11-20T10:00:00.000Z',
+    };
+    const { calls } = mockApi(routes(base, () => ({ body: connected })));
+    renderApp('/accounts/a1');
+    expect(await screen.findByText('E palidhur')).toBeTruthy();
+    const save = screen.getByRole('button', { name: 'Lidhe' }) as HTMLButtonElement;
+    expect(save.disabled).toBe(true);
+    fireEvent.change(screen.getByLabelText(/Tokeni i qasjes i faqes/), { target: { value: 'EAA-secret-token' } });
+    fireEvent.click(save);
+    expect(await screen.findByText('E lidhur')).toBeTruthy();
+    const put = calls.find((c) => c.method === 'PUT');
+    expect(put?.body).toEqual({ values: { pageAccessToken: 'EAA-secret-token' } });
+    await waitFor(() => expect((screen.getByLabelText(/Tokeni i qasjes i faqes/) as HTMLInputElement).value).toBe(''));
+    expect(screen.getByText(/Vendosur nga Milica Jovanović/)).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Hiq lidhjen' })).toBeTruthy();
+  });
+
+  it('shows only the status to someone without admin level, and nothing for the sandbox', async () => {
+    mockApi(routes({ ...base, canManage: false }));
+    renderApp('/accounts/a1');
+    expect(await screen.findByText('E palidhur')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Lidhe' })).toBeNull();
+    expect(screen.getByText(/vetëm ata që kanë nivel administratori/)).toBeTruthy();
+  });
+});
