@@ -4,6 +4,7 @@ import { createSandboxConnector } from './sandbox/index.js';
 import { createFacebookConnector } from './facebook/index.js';
 import { createInstagramConnector } from './instagram/index.js';
 import { dbPublishLedger } from './meta/publish-ledger.db.js';
+import { publicMediaHost } from './meta/media-link.js';
 
 /**
  * Every connector Courtdesk knows, listed explicitly. A platform without a connector yet can still be
@@ -37,11 +38,12 @@ export function listConnectors(db?: Db): Connector[] {
 }
 
 /** Registers the connectors that ship with Courtdesk; called once per app when it is built. */
-export function registerBuiltInConnectors(ctx: { db: Db }): void {
+export function registerBuiltInConnectors(ctx: { db: Db; config?: { secretKey: string; publicUrl: string | null } }): void {
   registerConnector(createSandboxConnector(ctx.db), ctx.db);
   // Meta: Graph base URL from COURTDESK_META_GRAPH_URL (default the pinned graph.facebook.com version);
   // the publishing ledger lives in this database. Nothing is called until an account is connected.
   const ledger = dbPublishLedger(ctx.db);
   registerConnector(createFacebookConnector({ ledger }), ctx.db);
-  registerConnector(createInstagramConnector({ ledger }), ctx.db);
+  // Instagram fetches photos from Courtdesk's public address (PUBLIC_URL); without one it refuses to publish.
+  registerConnector(createInstagramConnector({ ledger, mediaHost: ctx.config && publicMediaHost(ctx.config) }), ctx.db);
 }

@@ -13,6 +13,7 @@ import { inboxRoutes } from '../../features/inbox/inbox.routes.js';
 import { decisionsRoutes } from '../../features/decisions/decisions.routes.js';
 import { accountsRoutes } from '../../features/accounts/accounts.routes.js';
 import { connectionRoutes } from '../../features/accounts/connection.routes.js';
+import { mediaLinkRoutes } from '../../features/publishing/publishing.media-link.routes.js';
 import { offboardingRoutes } from '../../features/offboarding/offboarding.routes.js';
 import { vaultRoutes } from '../../features/vault/vault.routes.js';
 import { inboxSimulateRoutes } from '../../features/inbox/inbox.simulate.routes.js';
@@ -37,6 +38,7 @@ export const featureRoutes: Array<(app: App) => Promise<void>> = [
   policyRoutes,
   postsRoutes,
   publishingRoutes,
+  mediaLinkRoutes,
   mediaRoutes,
   calendarRoutes,
   archiveRoutes,
