@@ -11,9 +11,22 @@ const proxy = {
   '/healthz': { target: apiTarget, changeOrigin: false },
 };
 
+/**
+ * React, React DOM and the router change rarely: one chunk of their own, so a deploy of the app does
+ * not make browsers download them again. Pages are split by route (`lazyPage` in the route files);
+ * the charts library thus only loads with the report page. (A group for it would also pull in the
+ * Mantine core it depends on and make that load with the charts.)
+ */
+const vendorChunks = [{ name: 'react', test: /[\\/]node_modules[\\/](react|react-dom|react-router|scheduler)[\\/]/ }];
+
 export default defineConfig({
   plugins: [react()],
-  build: { outDir: 'dist', emptyOutDir: true, sourcemap: true },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    sourcemap: true,
+    rolldownOptions: { output: { codeSplitting: { groups: vendorChunks } } },
+  },
   server: { host: '127.0.0.1', port: 5173, strictPort: true, proxy },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true, proxy },
   test: {

@@ -1,7 +1,9 @@
 import type { AppRoute } from '../../app/route-types';
 import { IconBuilding } from '../../app/icons';
-import { AccountDetailPage } from './AccountDetailPage';
-import { AccountsPage } from './AccountsPage';
+import { lazyPage } from '../../app/lazy-page';
+
+const AccountDetailPage = lazyPage(() => import('./AccountDetailPage'), 'AccountDetailPage');
+const AccountsPage = lazyPage(() => import('./AccountsPage'), 'AccountsPage');
 
 /** The register of official accounts. */
 export const accountsRoutes: AppRoute[] = [

@@ -1,6 +1,8 @@
 import type { AppRoute } from '../../app/route-types';
 import { IconShield } from '../../app/icons';
-import { SecurityPage } from './SecurityPage';
+import { lazyPage } from '../../app/lazy-page';
+
+const SecurityPage = lazyPage(() => import('./SecurityPage'), 'SecurityPage');
 
 /** Signed-in screens of the auth feature. */
 export const authRoutes: AppRoute[] = [

@@ -1,6 +1,8 @@
 import type { AppRoute } from '../../app/route-types';
 import { IconInfo } from '../../app/icons';
-import { CompliancePage } from './CompliancePage';
+import { lazyPage } from '../../app/lazy-page';
+
+const CompliancePage = lazyPage(() => import('./CompliancePage'), 'CompliancePage');
 
 /** Failing checks per institution and KJC-wide. */
 export const complianceRoutes: AppRoute[] = [

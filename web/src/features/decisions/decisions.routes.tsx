@@ -1,8 +1,10 @@
 import type { AppRoute } from '../../app/route-types';
 import { IconShield } from '../../app/icons';
-import { DecisionDetailPage } from './DecisionDetailPage';
-import { DecisionsPage } from './DecisionsPage';
-import { EditorRequestsPage } from './EditorRequestsPage';
+import { lazyPage } from '../../app/lazy-page';
+
+const DecisionDetailPage = lazyPage(() => import('./DecisionDetailPage'), 'DecisionDetailPage');
+const DecisionsPage = lazyPage(() => import('./DecisionsPage'), 'DecisionsPage');
+const EditorRequestsPage = lazyPage(() => import('./EditorRequestsPage'), 'EditorRequestsPage');
 
 /** Decisions of the leadership and the two-step editor request. */
 export const decisionsRoutes: AppRoute[] = [

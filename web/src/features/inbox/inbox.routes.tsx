@@ -1,8 +1,10 @@
 import type { AppRoute } from '../../app/route-types';
 import { IconInfo, IconSearch, IconShield } from '../../app/icons';
-import { AutoReplyPage } from './AutoReplyPage';
-import { InboxPage } from './InboxPage';
-import { ReportPage } from './ReportPage';
+import { lazyPage } from '../../app/lazy-page';
+
+const AutoReplyPage = lazyPage(() => import('./AutoReplyPage'), 'AutoReplyPage');
+const InboxPage = lazyPage(() => import('./InboxPage'), 'InboxPage');
+const ReportPage = lazyPage(() => import('./ReportPage'), 'ReportPage');
 
 /** The inbox (art. 3.7–3.9): comments and messages, the transparency report, the automatic reply. */
 export const inboxRoutes: AppRoute[] = [

@@ -1,7 +1,9 @@
 import type { AppRoute } from '../../app/route-types';
 import { IconBuilding } from '../../app/icons';
-import { InstitutionDetailPage } from './InstitutionDetailPage';
-import { InstitutionsPage } from './InstitutionsPage';
+import { lazyPage } from '../../app/lazy-page';
+
+const InstitutionDetailPage = lazyPage(() => import('./InstitutionDetailPage'), 'InstitutionDetailPage');
+const InstitutionsPage = lazyPage(() => import('./InstitutionsPage'), 'InstitutionsPage');
 
 /** Screens of the institutions feature. */
 export const institutionsRoutes: AppRoute[] = [

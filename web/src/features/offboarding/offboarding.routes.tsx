@@ -1,6 +1,8 @@
 import type { AppRoute } from '../../app/route-types';
 import { IconUsers } from '../../app/icons';
-import { OffboardingPage } from './OffboardingPage';
+import { lazyPage } from '../../app/lazy-page';
+
+const OffboardingPage = lazyPage(() => import('./OffboardingPage'), 'OffboardingPage');
 
 /** Off-boarding checklists (art. 5.7). */
 export const offboardingRoutes: AppRoute[] = [

@@ -1,6 +1,8 @@
 import type { AppRoute } from '../../app/route-types';
 import { IconUsers } from '../../app/icons';
-import { PeoplePage } from './PeoplePage';
+import { lazyPage } from '../../app/lazy-page';
+
+const PeoplePage = lazyPage(() => import('./PeoplePage'), 'PeoplePage');
 
 /** Screens of the people feature. */
 export const peopleRoutes: AppRoute[] = [

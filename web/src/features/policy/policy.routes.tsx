@@ -1,7 +1,9 @@
 import type { AppRoute } from '../../app/route-types';
 import { IconInfo, IconShield } from '../../app/icons';
-import { CheckDraftPage } from './CheckDraftPage';
-import { PolicyPackPage } from './PolicyPackPage';
+import { lazyPage } from '../../app/lazy-page';
+
+const CheckDraftPage = lazyPage(() => import('./CheckDraftPage'), 'CheckDraftPage');
+const PolicyPackPage = lazyPage(() => import('./PolicyPackPage'), 'PolicyPackPage');
 
 /** The manual as a policy engine: check a draft live, and read the rules in force. */
 export const policyRoutes: AppRoute[] = [

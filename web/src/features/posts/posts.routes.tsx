@@ -1,12 +1,14 @@
 import type { AppRoute } from '../../app/route-types';
-import { ArchivePage } from '../archive/ArchivePage';
-import { CalendarPage } from '../calendar/CalendarPage';
-import { ComposerPage } from '../composer/ComposerPage';
-import { MediaPage } from '../media/MediaPage';
 import { IconArchive, IconCalendar, IconImage, IconSend } from './icons';
-import { PostDetailPage } from './PostDetailPage';
-import { PostsPage } from './PostsPage';
-import { NotificationsPage } from './NotificationsPage';
+import { lazyPage } from '../../app/lazy-page';
+
+const ArchivePage = lazyPage(() => import('../archive/ArchivePage'), 'ArchivePage');
+const CalendarPage = lazyPage(() => import('../calendar/CalendarPage'), 'CalendarPage');
+const ComposerPage = lazyPage(() => import('../composer/ComposerPage'), 'ComposerPage');
+const MediaPage = lazyPage(() => import('../media/MediaPage'), 'MediaPage');
+const PostDetailPage = lazyPage(() => import('./PostDetailPage'), 'PostDetailPage');
+const PostsPage = lazyPage(() => import('./PostsPage'), 'PostsPage');
+const NotificationsPage = lazyPage(() => import('./NotificationsPage'), 'NotificationsPage');
 
 /** Publishing screens: posts and the approval queue, composer, calendar, media library, archive. */
 export const postsRoutes: AppRoute[] = [
