@@ -12,6 +12,12 @@ const PLAIN: Record<string, string> = {
   media_too_large: 'A photo is larger than this platform accepts.',
   unsupported: 'This platform does not allow this through its API.',
   no_connector: 'Courtdesk cannot publish on this platform yet.',
+  not_connected:
+    'The account is not connected to the platform (or the connection stopped working). An administrator of the account must connect it on the account’s page, then press “Retry”.',
+  token_expired: 'The platform connection has expired. An administrator of the account must connect it again, then press “Retry”.',
+  permission_missing:
+    'The platform connection lacks a permission for this. Connect it again with the permission granted, then press “Retry”.',
+  media_host_missing: 'This platform fetches photos from Courtdesk’s public address, and none is configured (PUBLIC_URL).',
   not_found: 'The account or post no longer exists on the platform.',
   approval_lapsed:
     'The person who approved this post no longer holds a decision allowing publication on this account. Someone who does can press “Retry”, which approves it again.',
