@@ -5,6 +5,7 @@ import { registerDb } from './commands/db.js';
 import { registerServe } from './commands/serve.js';
 import { registerCheck } from './commands/check.js';
 import { registerModerate } from './commands/moderate.js';
+import { registerSecrets } from './commands/secrets.js';
 
 /** `courtdesk --help` lists every command. Each command lives in ./commands and registers itself here. */
 const program = new Command()
@@ -18,5 +19,6 @@ registerUser(program);
 registerAudit(program);
 registerCheck(program);
 registerModerate(program);
+registerSecrets(program);
 
 await program.parseAsync(process.argv);

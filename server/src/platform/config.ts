@@ -11,6 +11,8 @@ const Env = z.object({
   DATABASE_URL: z.string().optional(),
   DATA_DIR: z.string().default('./data'),
   SECRET_KEY: z.string().min(32, 'SECRET_KEY must be at least 32 characters').optional(),
+  /** Former SECRET_KEYs, comma-separated, still accepted for opening sealed values until `courtdesk secrets rotate` has run. */
+  SECRET_KEY_PREVIOUS: z.string().optional(),
   PUBLIC_URL: z.string().url().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SMTP_URL: z.string().optional(),
@@ -21,7 +23,11 @@ const Env = z.object({
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   DEMO_SEED: z.enum(['auto', 'off']).default('auto'),
   /** How often every account's platform roles are compared with the decisions (art. 5.5–5.7); 0 turns it off. */
-  DRIFT_CHECK_HOURS: z.coerce.number().min(0).max(24 * 30).default(24),
+  DRIFT_CHECK_HOURS: z.coerce
+    .number()
+    .min(0)
+    .max(24 * 30)
+    .default(24),
 });
 
 export type Mode = 'demo' | 'production';
@@ -33,6 +39,8 @@ export interface Config {
   databaseUrl: string;
   dataDir: string;
   secretKey: string;
+  /** Former keys still accepted for opening sealed values (key rotation). */
+  previousSecretKeys: string[];
   publicUrl: string | null;
   logLevel: z.infer<typeof Env>['LOG_LEVEL'];
   smtpUrl: string | null;
@@ -72,6 +80,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     databaseUrl,
     dataDir,
     secretKey: e.SECRET_KEY ?? demoSecret(dataDir),
+    previousSecretKeys: (e.SECRET_KEY_PREVIOUS ?? '')
+      .split(',')
+      .map((k) => k.trim())
+      .filter(Boolean),
     publicUrl,
     logLevel: e.LOG_LEVEL,
     smtpUrl: e.SMTP_URL ?? null,

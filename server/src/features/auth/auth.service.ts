@@ -24,7 +24,7 @@ interface ClientInfo {
 const invalidCredentials = () => new AppError(401, 'invalid_credentials', 'The e-mail or password is wrong.');
 
 function totpBox(config: Config) {
-  return new SecretBox(config.secretKey, 'totp-secret');
+  return SecretBox.forConfig(config, 'totp-secret');
 }
 
 /** Checks e-mail and password; on success opens a session in the stage the person needs next. */

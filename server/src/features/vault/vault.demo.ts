@@ -16,7 +16,7 @@ export const vaultDemoSeeder: DemoSeeder = async ({ trx, config, people }) => {
     .where('institution_id', '=', president.institution_id)
     .where('status', '=', 'active')
     .execute();
-  const box = new SecretBox(config.secretKey, 'vault');
+  const box = SecretBox.forConfig(config, 'vault');
   for (const a of accounts) {
     const id = newId();
     await trx

@@ -17,8 +17,8 @@ export interface VaultDeps {
   config: Config;
 }
 
-const vaultBox = (config: Config) => new SecretBox(config.secretKey, 'vault');
-const totpBox = (config: Config) => new SecretBox(config.secretKey, 'totp-secret');
+const vaultBox = (config: Config) => SecretBox.forConfig(config, 'vault');
+const totpBox = (config: Config) => SecretBox.forConfig(config, 'totp-secret');
 
 async function loadAccount(db: DbOrTrx, accountId: string) {
   const account = await db
