@@ -339,5 +339,17 @@ describe('round 10 families (probes, not holdout-10 sentences)', () => {
     'We will make sure the judge never hears our case again: we filed for recusal today.',
     'Kanë me u vonu prap seancat, si gjithmonë.',
     'I work the night shift at the hospital and can’t attend morning hearings, can I request an afternoon slot?',
+    'Pse prokuroria hesht kur bëhet fjalë për zyrtarët e lartë? Kjo është frikacake.',
+    'Vendimi u publikua pas dy vitesh. Kjo është qesharake.',
+    'Presuda je doneta bez dokaza. Ovo je kretenski.',
+    'Sudija je donela kretensku odluku.',
+    'Prokuroria e Prishtinës ka hapur hetim për rastin, lexova sot.',
   ])('keep: %s', (text) => expect(act(text)).toBe('keep'));
+  it.each([
+    'Gjyqtarja Krasniqi e liroi vrasësin. Kjo është frikacake dhe e shitur.',
+    'Prokurorja e Prishtinës është një lopë e trashë.',
+    'Sudija je kretenski glup.',
+    'Sudijo, paziću na tebe kad budeš izlazio iz suda. Vidimo se.',
+    'Shkaët në gjykatë duhen përzënë, s’kanë punë këtu.',
+  ])('remove: %s', (text) => expect(act(text)).toBe('remove'));
 });

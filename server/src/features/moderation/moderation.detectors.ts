@@ -159,6 +159,12 @@ function copulaSubject(ctx: Ctx, h: Hit): 'person' | 'thing' | null {
     for (let j = from; j < to; j++) {
       const fl = ctx.flags[j]!;
       if ((fl & F_DEMO) !== 0 && (ctx.flags[j + 1]! & (F_THING | F_TITLE)) !== 0) continue; // "ky vendim", "ova sudinica"
+      // "Pse prokuroria hesht …? Kjo është frikacake.": a bare demonstrative opening a later sentence points back
+      // to what the previous sentence was about — its first thing or person decides
+      if ((fl & F_DEMO) !== 0 && j > 0 && toks[j - 1]!.sent !== toks[j]!.sent) {
+        const back = previousSentenceTopic(ctx, j);
+        if (back !== null) return back;
+      }
       // "the justice system": a title word opening a multiword thing ("justice" + "system") is the thing
       if ((fl & F_TITLE) !== 0 && (fl & F_THING) !== 0 && ((ctx.flags[j + 1] ?? 0) & (F_THING | F_TITLE)) === F_THING) return 'thing';
       if ((fl & F_THING) !== 0 && (fl & (F_TITLE | F_NAMED)) === 0) {
@@ -178,6 +184,21 @@ function copulaSubject(ctx: Ctx, h: Hit): 'person' | 'thing' | null {
   let s0 = start;
   while (s0 > 0 && toks[s0 - 1]!.sent === sent && start - s0 < 14) s0--;
   return s0 < start ? decide(s0, start) : null;
+}
+
+/** The first thing or person of the sentence before token j ('thing' | 'person'), or null when it has neither. */
+function previousSentenceTopic(ctx: Ctx, j: number): 'person' | 'thing' | null {
+  const toks = ctx.p.toks;
+  const prev = toks[j - 1]!.sent;
+  let i = j - 1;
+  while (i > 0 && toks[i - 1]!.sent === prev) i--;
+  for (; i < j; i++) {
+    const fl = ctx.flags[i]!;
+    if ((fl & F_DEMO) !== 0 && (ctx.flags[i + 1]! & (F_THING | F_TITLE)) !== 0) continue;
+    if ((fl & F_THING) !== 0 && (fl & (F_TITLE | F_NAMED)) === 0) return 'thing';
+    if ((fl & F_TARGET) !== 0) return 'person';
+  }
+  return null;
 }
 
 function vocativeO(ctx: Ctx, h: Hit): boolean {
@@ -288,6 +309,8 @@ function progressiveVerb(ctx: Ctx, h: Hit): boolean {
 /** Insults: derogatory person nouns, harsh words aimed at a person, animals, directed curses. */
 /** Abstract-noun endings (sq -ësi/-llëk, sr -luk/-izam): "idiotësi" is idiocy, not an idiot. */
 const ABSTRACT_NOUN = /(?:esi|esia|esine|esise|esite|llek|lleku|llequ|luk|luka|luku|izam|izma|izmu|izmom)$/;
+/** Serbian relational adjectives on a person stem ("kretenski", "idiotska odluka"): describe a thing unless aimed. */
+const SR_ADJECTIVE = /(?:ski|ska|sko|skog|skom|skoj|ske|skih|skim|sku)$/;
 
 export function detectInsult(ctx: Ctx): Finding[] {
   const out: Finding[] = [];
@@ -295,9 +318,12 @@ export function detectInsult(ctx: Ctx): Finding[] {
     if (condemned(ctx, h) || selfRef(ctx, h)) continue;
     const subject = copulaSubject(ctx, h);
     // an abstract noun built on a person stem ("idiotësi", "idiotluk", "kretenizam") judges a thing unless aimed
-    if (h.t0 === h.t1 && h.e.term.endsWith('*') && ABSTRACT_NOUN.test(ctx.p.toks[h.t1]!.norm)) {
+    const tn = ctx.p.toks[h.t1]!.norm;
+    if (h.t0 === h.t1 && h.e.term.endsWith('*') && (ABSTRACT_NOUN.test(tn) || (SR_ADJECTIVE.test(tn) && tn.length > 6))) {
       const dT = nearest(ctx, h, F_TARGET, 6);
-      if (subject === 'person' || (subject === null && dT <= 6 && dT < nearest(ctx, h, F_THING, 6)))
+      // "kretensku odluku": the adjective's own noun is a ruling
+      const nextThing = SR_ADJECTIVE.test(tn) && ((ctx.flags[h.t1 + 1] ?? 0) & F_THING) !== 0;
+      if (!nextThing && (subject === 'person' || (subject === null && dT <= 6 && dT < nearest(ctx, h, F_THING, 6))))
         out.push(f('insult', 'insult.aimed-at-person', 'remove', h));
       continue;
     }
