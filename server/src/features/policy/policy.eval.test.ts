@@ -102,6 +102,14 @@ describe('quality regression guard (targets: F1 ≥ 0.90, ≤ 5% clean flagged)'
     expect(s.f1).toBeGreaterThanOrEqual(0.95);
     expect(s.cleanFlagged).toBeLessThanOrEqual(0.05);
   });
+  // Holdout 13 (44 posts, 18 clean, dev mix) was written after the round-8 fixes for holdout 12 and measured once before
+  // any further change (F1 0.880, 1/18 clean flagged: a prosecution's reported statement with a neuter verb, "navelo");
+  // its five misses and the false flag were then fixed by concept, so it is no longer blind. Guard: after − margin.
+  it('holdout 13: F1 ≥ 0.95, clean flagged ≤ 6%', () => {
+    const s = score(resolve(here, 'fixtures', 'holdout13.jsonl'));
+    expect(s.f1).toBeGreaterThanOrEqual(0.95);
+    expect(s.cleanFlagged).toBeLessThanOrEqual(0.06);
+  });
   // Round-5 probes for the gap-tolerant templates (historic centre, "takes safety seriously", "blagovremeno", video-link
   // notices); one is flagged by the older pending.evaluative rule ("pointed out inconsistencies"), a known limit.
   it('round-5 clean probes: at most 1 of 16 flagged', () => {
