@@ -75,7 +75,7 @@ const PAGE_SIZE = 50;
 export function createFacebookConnector(opts: MetaConnectorOptions = {}): Connector {
   const graph = new GraphClient('Facebook', 'pageAccessToken', opts);
   const publisher = new IdempotentPublisher(opts.ledger ?? memoryPublishLedger());
-  const maxPosts = opts.maxPostsScanned ?? 100;
+  const maxPosts = opts.maxPostsScanned ?? 25;
   const page = (a: AccountRef) => encodeURIComponent(a.externalId);
 
   const postRef = (id: string, createdAt?: string): PublishedRef => ({

@@ -77,7 +77,7 @@ const PAGE_SIZE = 50;
 export function createInstagramConnector(opts: InstagramConnectorOptions = {}): Connector {
   const graph = new GraphClient('Instagram', 'accessToken', opts);
   const publisher = new IdempotentPublisher(opts.ledger ?? memoryPublishLedger());
-  const maxMedia = opts.maxPostsScanned ?? 100;
+  const maxMedia = opts.maxPostsScanned ?? 25;
   const ig = (a: AccountRef) => encodeURIComponent(a.externalId);
 
   const pageIdOf = (a: AccountRef): string => {
