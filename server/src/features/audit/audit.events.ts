@@ -23,6 +23,9 @@ export const auditEventTypes = [
   'person.sessions_revoked',
   'institution.updated',
   'system.seeded',
+  // platform connections (API credentials; the audit keeps field names, never values)
+  'account.connection_set',
+  'account.connection_removed',
 ] as const;
 
 export type AuditEventType = (typeof auditEventTypes)[number] | `${string}.${string}`;
