@@ -7,7 +7,7 @@ import { ErrorAlert } from '../../app/errors';
 import { useCalendar, useReschedule } from '../posts/posts.api';
 import { useInstitutionName } from '../institutions/institution-name';
 import { useInstitutions } from '../institutions/institutions.api';
-import { COURT_TZ, courtParts, fromCourtTime } from '../posts/time';
+import { COURT_TZ, courtParts, fromCourtTime, moveToCourtDay } from '../posts/time';
 
 type View = 'month' | 'week';
 interface Day {
@@ -38,7 +38,7 @@ export function daysFor(view: View, anchor: { y: number; m: number; d: number })
 
 /**
  * Scheduled and published posts by day, in Europe/Belgrade (named on screen). A scheduled post I may
- * publish can be dragged to another day; it keeps its time of day.
+ * publish can be dragged to another day; it keeps its time of day in Europe/Belgrade, seconds included.
  */
 export function CalendarPage() {
   const { t, i18n } = useTranslation('calendar');
@@ -169,8 +169,7 @@ function DayCell({
   const drop = () => {
     setOver(false);
     if (!dragging) return;
-    const p = courtParts(dragging.at);
-    const at = fromCourtTime(day.y, day.m, day.d, p.hh, p.mm);
+    const at = moveToCourtDay(dragging.at, day);
     if (at !== dragging.at) onMove(dragging.postId, at);
     setDragging(null);
   };

@@ -12,27 +12,54 @@ export function formatCourtTime(
   return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'de-DE', { ...opts, timeZone: COURT_TZ }).format(d);
 }
 
-/** The parts of an instant as seen in Europe/Belgrade. */
+const courtFormat = new Intl.DateTimeFormat('en-GB', {
+  timeZone: COURT_TZ,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** The parts of an instant as seen in Europe/Belgrade (to the minute). */
 export function courtParts(iso: string): { y: number; m: number; d: number; hh: number; mm: number } {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: COURT_TZ,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(new Date(iso));
+  const parts = courtFormat.formatToParts(new Date(iso));
   const get = (t: string) => Number(parts.find((p) => p.type === t)?.value ?? 0);
   return { y: get('year'), m: get('month'), d: get('day'), hh: get('hour'), mm: get('minute') };
 }
 
-/** The UTC instant of a wall-clock time in Europe/Belgrade (handles summer time by one correction step). */
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+
+/** How far Europe/Belgrade is ahead of UTC at an instant, in ms (+1 h in winter, +2 h in summer). */
+function courtOffset(ms: number): number {
+  const p = courtParts(new Date(ms).toISOString());
+  return Date.UTC(p.y, p.m - 1, p.d, p.hh, p.mm) - Math.floor(ms / MINUTE) * MINUTE;
+}
+
+/**
+ * The UTC instant of a wall-clock time in Europe/Belgrade, right on the days the clocks change too:
+ * a time that occurs twice (the autumn hour) is the first, summer-time one; a time the spring change
+ * skips moves forward by the skipped hour (02:30 → 03:30), as a clock would. Day overflow is allowed
+ * (`d` = 32 is the next month).
+ */
 export function fromCourtTime(y: number, m: number, d: number, hh: number, mm: number): string {
-  const guess = Date.UTC(y, m - 1, d, hh, mm);
-  const seen = courtParts(new Date(guess).toISOString());
-  const offset = Date.UTC(seen.y, seen.m - 1, seen.d, seen.hh, seen.mm) - guess;
-  return new Date(guess - offset).toISOString();
+  const wall = Date.UTC(y, m - 1, d, hh, mm);
+  const before = courtOffset(wall - DAY);
+  const fits = [wall - before, wall - courtOffset(wall + DAY)].filter((t) => courtOffset(t) === wall - t);
+  return new Date(fits.length > 0 ? Math.min(...fits) : wall - before).toISOString();
+}
+
+/**
+ * The same Europe/Belgrade time of day, to the millisecond, on another calendar day: where a post
+ * dragged in the calendar goes. Across a clock change the wall-clock time stays, not the 24-hour step.
+ */
+export function moveToCourtDay(iso: string, day: { y: number; m: number; d: number }): string {
+  const p = courtParts(iso);
+  // Zone offsets are whole minutes, so seconds and milliseconds are the same in UTC and in Belgrade.
+  const withinMinute = Date.parse(iso) % MINUTE;
+  return new Date(Date.parse(fromCourtTime(day.y, day.m, day.d, p.hh, p.mm)) + withinMinute).toISOString();
 }
 
 /** `YYYY-MM-DDTHH:mm` (`:ss` when not zero) for an <input type="datetime-local"> showing Europe/Belgrade time. */
