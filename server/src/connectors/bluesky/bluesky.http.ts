@@ -1,0 +1,312 @@
+import { createHash } from 'node:crypto';
+import { ConnectorError, type AccountRef, type RateLimitState } from '../connector.js';
+
+/** Options of `createBlueskyConnector`; the service (PDS) URL comes from each account's credentials. */
+export interface BlueskyConnectorOptions {
+  /** Injected in tests; defaults to Node's global fetch. */
+  fetch?: typeof fetch;
+  /** Per request; a write that times out is reported as "maybe applied". Default 15 s. */
+  timeoutMs?: number;
+}
+
+export interface BlueskyCredentials {
+  serviceUrl: string;
+  identifier: string;
+  appPassword: string;
+}
+
+interface Session {
+  accessJwt: string;
+  refreshJwt: string;
+  did: string;
+  handle: string;
+}
+
+export interface XrpcOptions {
+  query?: Record<string, string | string[] | undefined>;
+  json?: unknown;
+  bytes?: { data: Buffer; mime: string };
+  write?: boolean;
+  /** Chat calls go through the PDS to the chat service with `atproto-proxy`. */
+  proxy?: string;
+}
+
+/** Calls that spend the account's write points (the limit that paces publishing). */
+const REPO_WRITE = /^com\.atproto\.repo\.(createRecord|putRecord|deleteRecord|applyWrites)$/;
+
+/** Bluesky's own chat service, reached through the user's PDS. */
+export const CHAT_PROXY = 'did:web:api.bsky.chat#bsky_chat';
+
+/** XRPC errors: `{ "error": "InvalidRequest", "message": "…" }`. */
+interface XrpcError {
+  error?: string;
+  message?: string;
+}
+
+/** Reads and checks the credentials; plain-words `not_connected` when something is missing. */
+export function blueskyCredentials(account: AccountRef): BlueskyCredentials {
+  const c = account.credentials;
+  const serviceUrl = typeof c.serviceUrl === 'string' && c.serviceUrl.trim() ? c.serviceUrl.trim() : 'https://bsky.social';
+  const identifier = typeof c.identifier === 'string' ? c.identifier.trim().replace(/^@/, '') : '';
+  const appPassword = typeof c.appPassword === 'string' ? c.appPassword.trim() : '';
+  if (!identifier || !appPassword) {
+    throw new ConnectorError(
+      'This Bluesky account is not connected yet: enter its handle and an app password (Settings → Privacy and security → App passwords).',
+      {
+        retryable: false,
+        code: 'not_connected',
+      },
+    );
+  }
+  let url: URL;
+  try {
+    url = new URL(serviceUrl);
+  } catch {
+    throw new ConnectorError('The Bluesky service address is not a valid web address (e.g. https://bsky.social).', {
+      retryable: false,
+      code: 'not_connected',
+    });
+  }
+  const loopback = url.hostname === '127.0.0.1' || url.hostname === 'localhost' || url.hostname === '[::1]';
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
+    throw new ConnectorError('The Bluesky service address must start with https://.', { retryable: false, code: 'not_connected' });
+  }
+  return { serviceUrl: url.origin, identifier, appPassword };
+}
+
+/**
+ * A thin XRPC client for one PDS: app-password sessions (created once, refreshed when the access token
+ * expires, re-created when the refresh token is gone), timeouts, the `ratelimit-*` headers, and every
+ * failure turned into a `ConnectorError` with Bluesky's own words.
+ */
+export class XrpcClient {
+  private readonly fetchFn: typeof fetch;
+  readonly timeoutMs: number;
+  private readonly sessions = new Map<string, Promise<Session>>();
+  private readonly limits = new Map<string, RateLimitState>();
+
+  constructor(opts: BlueskyConnectorOptions) {
+    this.fetchFn = opts.fetch ?? globalThis.fetch;
+    this.timeoutMs = opts.timeoutMs ?? 15_000;
+  }
+
+  /** Write-point budget of the account as last seen (reads share a per-IP budget, kept apart). */
+  rateLimit(account: AccountRef): RateLimitState {
+    return (
+      this.limits.get(`${account.accountId} write`) ?? this.limits.get(`${account.accountId} read`) ?? { remaining: null, resetAt: null }
+    );
+  }
+
+  /** The account's DID and handle (from its session). */
+  async who(account: AccountRef): Promise<{ did: string; handle: string }> {
+    const s = await this.session(account);
+    return { did: s.did, handle: s.handle };
+  }
+
+  async call<T>(account: AccountRef, method: 'GET' | 'POST', nsid: string, opts: XrpcOptions = {}): Promise<T> {
+    const creds = blueskyCredentials(account);
+    let s = await this.session(account);
+    try {
+      return await this.raw<T>(account, creds, method, nsid, opts, s.accessJwt);
+    } catch (err) {
+      if (!(err instanceof ConnectorError) || err.opts.code !== 'expired_token') throw err;
+      s = await this.renew(account, s);
+      return this.raw<T>(account, creds, method, nsid, opts, s.accessJwt);
+    }
+  }
+
+  private key(account: AccountRef): string {
+    const c = blueskyCredentials(account);
+    return `${c.serviceUrl}|${c.identifier}|${createHash('sha256').update(c.appPassword).digest('hex')}`;
+  }
+
+  private session(account: AccountRef): Promise<Session> {
+    const k = this.key(account);
+    let s = this.sessions.get(k);
+    if (!s) {
+      s = this.createSession(account);
+      this.sessions.set(k, s);
+      s.catch(() => this.sessions.delete(k));
+    }
+    return s;
+  }
+
+  private async createSession(account: AccountRef): Promise<Session> {
+    const creds = blueskyCredentials(account);
+    try {
+      return await this.raw<Session>(account, creds, 'POST', 'com.atproto.server.createSession', {
+        json: { identifier: creds.identifier, password: creds.appPassword },
+      });
+    } catch (err) {
+      if (err instanceof ConnectorError && (err.opts.code === 'unauthorized' || err.opts.code === 'expired_token')) {
+        throw new ConnectorError('Bluesky refused the handle and app password: create a new app password and connect the account again.', {
+          retryable: false,
+          code: 'unauthorized',
+          platformMessage: err.opts.platformMessage,
+        });
+      }
+      throw err;
+    }
+  }
+
+  /** Refreshes an expired session; if the refresh token is gone too, signs in again. */
+  private async renew(account: AccountRef, old: Session): Promise<Session> {
+    const k = this.key(account);
+    const creds = blueskyCredentials(account);
+    const next = this.raw<Session>(account, creds, 'POST', 'com.atproto.server.refreshSession', {}, old.refreshJwt).catch(
+      (err: unknown) => {
+        if (err instanceof ConnectorError && (!err.retryable || err.opts.code === 'expired_token')) return this.createSession(account);
+        throw err;
+      },
+    );
+    this.sessions.set(k, next);
+    next.catch(() => this.sessions.delete(k));
+    return next;
+  }
+
+  private async raw<T>(
+    account: AccountRef,
+    creds: BlueskyCredentials,
+    method: string,
+    nsid: string,
+    opts: XrpcOptions,
+    token?: string,
+  ): Promise<T> {
+    const url = new URL(`/xrpc/${nsid}`, creds.serviceUrl);
+    for (const [k, v] of Object.entries(opts.query ?? {})) {
+      if (Array.isArray(v)) for (const item of v) url.searchParams.append(k, item);
+      else if (v !== undefined) url.searchParams.set(k, v);
+    }
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (token) headers.authorization = `Bearer ${token}`;
+    if (opts.proxy) headers['atproto-proxy'] = opts.proxy;
+    if (opts.json !== undefined) headers['content-type'] = 'application/json';
+    if (opts.bytes) headers['content-type'] = opts.bytes.mime;
+    let res: Response;
+    let text: string;
+    try {
+      res = await this.fetchFn(url, {
+        method,
+        headers,
+        body: opts.bytes ? opts.bytes.data : opts.json !== undefined ? JSON.stringify(opts.json) : undefined,
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
+      text = await res.text();
+    } catch (err) {
+      throw networkError(err, opts.write === true);
+    }
+    this.remember(account, REPO_WRITE.test(nsid) ? 'write' : 'read', res.headers);
+    let body: unknown = null;
+    try {
+      body = text ? JSON.parse(text) : null;
+    } catch {
+      body = null;
+    }
+    if (res.status >= 200 && res.status < 300) return body as T;
+    throw xrpcError(res.status, body as XrpcError | null, res.headers, opts.proxy !== undefined);
+  }
+
+  private remember(account: AccountRef, kind: 'read' | 'write', h: Headers): void {
+    const remaining = h.get('ratelimit-remaining');
+    const wait = untilReset(h);
+    if (remaining === null && wait === undefined) return;
+    this.limits.set(`${account.accountId} ${kind}`, {
+      remaining: remaining !== null && Number.isFinite(Number(remaining)) ? Math.max(0, Number(remaining)) : null,
+      resetAt: wait === undefined ? null : new Date(Date.now() + wait).toISOString(),
+    });
+  }
+}
+
+/** Milliseconds until `ratelimit-reset` (Unix seconds), against the server's `Date` so clock skew does not matter. */
+export function untilReset(h: Headers): number | undefined {
+  const raw = h.get('ratelimit-reset');
+  const reset = Number(raw);
+  if (!raw || !Number.isFinite(reset)) return undefined;
+  const date = Date.parse(h.get('date') ?? '');
+  return Math.max(0, reset * 1000 - (Number.isNaN(date) ? Date.now() : date));
+}
+
+export function xrpcError(status: number, body: XrpcError | null, h: Headers, chat: boolean): ConnectorError {
+  const platformMessage = [body?.error, body?.message].filter(Boolean).join(': ') || `HTTP ${status}`;
+  const name = body?.error ?? '';
+  if (status === 429) {
+    return new ConnectorError('Bluesky is rate limiting this account; Courtdesk will try again after the limit resets.', {
+      retryable: true,
+      code: 'rate_limited',
+      platformMessage,
+      retryAfterMs: Math.max(1000, untilReset(h) ?? 5 * 60_000),
+    });
+  }
+  if (status >= 500) {
+    return new ConnectorError('Bluesky had an internal error; trying again later may work.', {
+      retryable: true,
+      code: 'server_error',
+      platformMessage,
+    });
+  }
+  if (name === 'ExpiredToken')
+    return new ConnectorError('The Bluesky session expired.', { retryable: true, code: 'expired_token', platformMessage });
+  if (chat && (name === 'InvalidToken' || /token scope/i.test(body?.message ?? ''))) {
+    return new ConnectorError(
+      'The app password does not allow direct messages: create one with “Allow access to your direct messages” ticked.',
+      {
+        retryable: false,
+        code: 'forbidden',
+        platformMessage,
+      },
+    );
+  }
+  if (status === 401 || name === 'InvalidToken' || name === 'AuthenticationRequired') {
+    return new ConnectorError('Bluesky no longer accepts this account’s sign-in: connect the account again.', {
+      retryable: false,
+      code: 'unauthorized',
+      platformMessage,
+    });
+  }
+  if (
+    name === 'RecordNotFound' ||
+    name === 'NotFound' ||
+    status === 404 ||
+    /could not locate record|not found/i.test(body?.message ?? '')
+  ) {
+    return new ConnectorError('It is no longer on Bluesky (deleted, or never existed).', {
+      retryable: false,
+      code: 'not_found',
+      platformMessage,
+    });
+  }
+  if (name === 'InvalidSwap')
+    return new ConnectorError('The record changed on Bluesky in the meantime.', { retryable: false, code: 'conflict', platformMessage });
+  if (/graphemes|must not be longer/i.test(body?.message ?? '')) {
+    return new ConnectorError('The text is longer than Bluesky allows (300 characters as people see them).', {
+      retryable: false,
+      code: 'text_too_long',
+      platformMessage,
+    });
+  }
+  if (status === 413)
+    return new ConnectorError('The file is larger than Bluesky accepts.', { retryable: false, code: 'media_too_large', platformMessage });
+  if (status === 403)
+    return new ConnectorError('Bluesky does not allow this for the account.', { retryable: false, code: 'forbidden', platformMessage });
+  return new ConnectorError('Bluesky refused the request.', { retryable: false, code: 'rejected', platformMessage });
+}
+
+export function networkError(err: unknown, write: boolean): ConnectorError {
+  const e = err as { name?: string; message?: string; cause?: { code?: string; message?: string } };
+  if (e?.name === 'TimeoutError' || e?.name === 'AbortError') {
+    return new ConnectorError('Bluesky did not answer in time.', {
+      retryable: true,
+      code: 'timeout',
+      platformMessage: e.message ?? 'timeout',
+      maybeApplied: write ? true : undefined,
+    });
+  }
+  const code = e?.cause?.code ?? '';
+  const neverSent = ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN'].includes(code);
+  return new ConnectorError('Bluesky cannot be reached right now.', {
+    retryable: true,
+    code: 'unavailable',
+    platformMessage: [code, e?.cause?.message ?? e?.message].filter(Boolean).join(' ') || 'network error',
+    maybeApplied: write && !neverSent ? true : undefined,
+  });
+}
