@@ -95,6 +95,19 @@ describe('facebook connector', () => {
     expect(err.opts).toMatchObject({ code: 'outside_window', retryable: false });
   });
 
+  it('lists messages of conversations active since `since` only, without reading older ones', async () => {
+    const acc = newAccount();
+    const old = emu.addMessage(acc.externalId, { fromId: 'psid-old', fromName: 'Old', text: 'Mesazh i vjetër' });
+    emu.ageConversation(old, 2 * 3_600_000);
+    emu.addMessage(acc.externalId, { fromId: 'psid-new', fromName: 'New', text: 'Mesazh i ri' });
+    const before = emu.requests.length;
+    const page = await connector().listMessages(acc, { since: new Date(Date.now() - 3_600_000).toISOString() });
+    expect(page.items.map((m) => [m.conversationId, m.text])).toEqual([['psid-new', 'Mesazh i ri']]);
+    expect(page.cursor).toBeNull();
+    expect(emu.requests.slice(before).some((r) => r.path.endsWith(`${old}/messages`))).toBe(false);
+    expect((await connector().listMessages(acc, {})).items).toHaveLength(2);
+  });
+
   it('publishes a photo with its caption to /photos and returns the post id', async () => {
     const acc = newAccount();
     const c = connector();

@@ -184,7 +184,7 @@ export function createFacebookConnector(opts: MetaConnectorOptions = {}): Connec
         cursor,
         want: PAGE_SIZE,
         maxParents: maxPosts,
-        parents: (after) => conversations(graph, a, page(a), 'messenger', after, new Set([a.externalId])),
+        parents: (after) => conversations(graph, a, page(a), 'messenger', after, new Set([a.externalId]), since),
         children: async (parent, after, limit) => {
           const { convId, personId } = splitParent(parent);
           const r = await graph.get<GraphPage<FbMessage>>(a, `${encodeURIComponent(convId)}/messages`, {
@@ -270,16 +270,23 @@ export async function conversations(
   platform: 'messenger' | 'instagram',
   after: string | null,
   ours: Set<string>,
+  since?: string,
 ): Promise<GraphPage<{ id: string }>> {
-  const r = await graph.get<GraphPage<{ id: string; participants?: { data: Array<{ id: string }> } }>>(a, `${ownerPath}/conversations`, {
-    platform,
-    fields: 'id,updated_time,participants',
-    limit: 25,
-    after: after ?? undefined,
-  });
+  const r = await graph.get<GraphPage<{ id: string; updated_time?: string; participants?: { data: Array<{ id: string }> } }>>(
+    a,
+    `${ownerPath}/conversations`,
+    {
+      platform,
+      fields: 'id,updated_time,participants',
+      limit: 25,
+      after: after ?? undefined,
+    },
+  );
+  // Conversations come newest first: once one is older than `since`, so are the rest (no further pages).
+  const fresh = since ? r.data.filter((c) => !c.updated_time || isoTime(c.updated_time) > since) : r.data;
   return {
-    ...r,
-    data: r.data.flatMap((c) => {
+    ...(fresh.length < r.data.length ? { data: [] } : r),
+    data: fresh.flatMap((c) => {
       const person = c.participants?.data.find((p) => !ours.has(p.id));
       return person ? [{ id: `${c.id}|${person.id}` }] : [];
     }),

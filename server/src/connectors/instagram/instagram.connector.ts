@@ -243,7 +243,7 @@ export function createInstagramConnector(opts: InstagramConnectorOptions = {}): 
         cursor,
         want: PAGE_SIZE,
         maxParents: maxMedia,
-        parents: (after) => conversations(graph, a, pageId, 'instagram', after, new Set([a.externalId, decodeURIComponent(pageId)])),
+        parents: (after) => conversations(graph, a, pageId, 'instagram', after, new Set([a.externalId, decodeURIComponent(pageId)]), since),
         children: async (parent, after, limit) => {
           const { convId, personId } = splitParent(parent);
           const r = await graph.get<GraphPage<{ id: string }>>(a, `${encodeURIComponent(convId)}/messages`, {
