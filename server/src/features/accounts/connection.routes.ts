@@ -15,7 +15,7 @@ const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody,
  */
 export async function connectionRoutes(app: App): Promise<void> {
   const { db, config } = app.ctx;
-  registerConnectionKey(db, config.secretKey);
+  registerConnectionKey(db, config);
   const tags = ['accounts'];
   app.addHook('onRequest', signedInFirst);
 

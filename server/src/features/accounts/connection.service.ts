@@ -1,6 +1,7 @@
 import type { AccountConnection } from '@courtdesk/contracts';
 import type { AccountRef, CredentialField, PlatformName } from '../../connectors/connector.js';
 import { getConnector } from '../../connectors/index.js';
+import type { Config } from '../../platform/config.js';
 import { SecretBox } from '../../platform/crypto.js';
 import type { Db, DbOrTrx } from '../../platform/db/database.js';
 import { ConflictError, ForbiddenError, ValidationError } from '../../platform/http/errors.js';
@@ -18,9 +19,12 @@ import { canManageConnection } from './connection.policy.js';
  */
 const boxes = new WeakMap<Db, SecretBox>();
 
-/** Binds the sealing key to a database (called when the app is built, next to the connector registry). */
-export function registerConnectionKey(db: Db, secretKey: string): void {
-  boxes.set(db, new SecretBox(secretKey, 'account-connection'));
+/**
+ * Binds the sealing key to a database (when the connection routes are registered, i.e. when the app is
+ * built). Values sealed under SECRET_KEY_PREVIOUS still open; `courtdesk secrets rotate` re-seals them.
+ */
+export function registerConnectionKey(db: Db, config: Pick<Config, 'secretKey' | 'previousSecretKeys'>): void {
+  boxes.set(db, SecretBox.forConfig(config, 'account-connection'));
 }
 
 function boxFor(db: Db): SecretBox {
