@@ -110,6 +110,7 @@ export class GraphEmulator {
   private readonly outages = new Map<string, number>();
   private readonly budgets = new Map<string, Budget>();
   private readonly hosted = new Map<string, { bytes: Buffer; mime: string }>();
+  private currentPath = '/';
   /** Every request seen, for tests that count calls. */
   readonly requests: Array<{ method: string; path: string }> = [];
   url = '';
@@ -290,6 +291,7 @@ export class GraphEmulator {
     const url = new URL(req.url ?? '/', this.url);
     const method = (req.method ?? 'GET').toUpperCase();
     this.requests.push({ method, path: url.pathname });
+    this.currentPath = url.pathname;
     const headers: Record<string, string> = {};
     let actorId: string | null = null;
     try {
@@ -779,7 +781,7 @@ export class GraphEmulator {
       const next = new URLSearchParams(p);
       next.delete('access_token');
       next.set('after', cur(start + data.length));
-      paging.next = `${this.graphUrl}/…?${next.toString()}`;
+      paging.next = `${this.url}${this.currentPath}?${next.toString()}`;
     }
     return { data, paging };
   }
