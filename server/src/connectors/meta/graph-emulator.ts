@@ -291,7 +291,6 @@ export class GraphEmulator {
     const url = new URL(req.url ?? '/', this.url);
     const method = (req.method ?? 'GET').toUpperCase();
     this.requests.push({ method, path: url.pathname });
-    this.currentPath = url.pathname;
     const headers: Record<string, string> = {};
     let actorId: string | null = null;
     try {
@@ -313,6 +312,7 @@ export class GraphEmulator {
       const isPublish = method === 'POST' && /\/(feed|photos|media_publish)$/.test(url.pathname);
       this.applyFaults(actorId, isWrite, url.pathname, headers);
       this.spendBudget(actorId, isPublish, headers);
+      this.currentPath = url.pathname; // read by page() in the same synchronous turn
       const result = this.route(method, path, params, actorId);
       const fault = isWrite
         ? this.takeFault(actorId, (f) => f.kind === 'timeout_after_write' && (!f.pathSuffix || url.pathname.endsWith(f.pathSuffix)))
