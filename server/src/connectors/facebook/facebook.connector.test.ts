@@ -121,6 +121,16 @@ describe('facebook connector', () => {
     expect(emu.requests.at(-1)).toMatchObject({ method: 'POST', path: `/v25.0/${acc.externalId}/photos` });
   });
 
+  it('reports Meta unreachable (connection refused) as retryable and not applied', async () => {
+    const closed = new GraphEmulator();
+    await closed.start();
+    const url = closed.graphUrl;
+    await closed.stop();
+    const c = createFacebookConnector({ graphUrl: url, timeoutMs: 1000 });
+    const err = await thrown(c.publish(newAccount(), { idempotencyKey: 'down', text: 'x', media: [] }));
+    expect(err.opts).toMatchObject({ code: 'unavailable', retryable: true, maybeApplied: false });
+  });
+
   it('reads the Page roles as admin/editor/moderator', async () => {
     const roles = await connector().listRoles(newAccount());
     expect(roles).toEqual([expect.objectContaining({ name: 'Responsible Officer', role: 'admin' })]);
