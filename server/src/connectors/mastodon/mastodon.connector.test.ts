@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConnectorError, UnsupportedByPlatformError, type AccountRef, type ExternalComment } from '../connector.js';
 import { connectorContract, type ConnectorHarness } from '../contract.test-suite.js';
 import { MastodonEmulator } from './mastodon-emulator.js';
-import { createMastodonConnector } from './index.js';
+import { createMastodonConnector, memoryLedger } from './index.js';
 
 let emu: MastodonEmulator;
 let n = 0;
@@ -95,6 +95,28 @@ describe('mastodon connector', () => {
     );
     expect(posts).toHaveLength(2);
     expect(emu.countPosts(ref.externalId)).toBe(1);
+  });
+
+  it('with a ledger that survives restarts (the database one), finds a lost post by its key, also after the instance forgot the key', async () => {
+    const { ref } = court();
+    const ledger = memoryLedger();
+    emu.inject(ref.externalId, { kind: 'timeout_after_write' });
+    const err = await thrown(
+      createMastodonConnector({ timeoutMs: 300, ledger }).publish(ref, { idempotencyKey: 'lost', text: 'Aktgjykimi u shpall.', media: [] }),
+    );
+    expect(err.opts.maybeApplied).toBe(true);
+    const found = await createMastodonConnector({ ledger }).findByIdempotencyKey(ref, 'lost');
+    expect(found?.externalId).toBeTruthy();
+    // An intent from two hours ago: the Idempotency-Key has expired on the instance, so look before posting.
+    const old = memoryLedger();
+    await old.begin(ref.accountId, 'old', 'Seanca e vjetër', new Date(Date.now() - 2 * 3600_000).toISOString());
+    const s = emu.postAs(ref.externalId, { text: 'Seanca e vjetër' });
+    const before = emu.requests.filter((r) => r.method === 'POST').length;
+    expect(
+      (await createMastodonConnector({ ledger: old }).publish(ref, { idempotencyKey: 'old', text: 'Seanca e vjetër', media: [] }))
+        .externalId,
+    ).toBe(s.id);
+    expect(emu.requests.filter((r) => r.method === 'POST').length).toBe(before);
   });
 
   it('counts a link as 23 characters, like Mastodon, and appends the link when the text lacks it', async () => {

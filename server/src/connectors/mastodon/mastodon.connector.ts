@@ -12,6 +12,7 @@ import {
 } from '../connector.js';
 import { decodeFeedCursor, FEED_PAGE, mergedPage, statusIdAt, type FeedSource } from './mastodon.feed.js';
 import { MastodonHttp, type MastodonConnectorOptions } from './mastodon.http.js';
+import { memoryLedger, type LedgerEntry, type PublishLedger } from './mastodon.ledger.js';
 import { uploadMedia } from './mastodon.media.js';
 import {
   htmlToText,
@@ -57,15 +58,19 @@ export const MASTODON_MANIFEST: ConnectorManifest = {
 
 /** How far before a timed-out publish the reconcile looks for the post. */
 const RECONCILE_SKEW_MS = 60_000;
+/** Mastodon keeps an Idempotency-Key for an hour (a little less, to be safe). */
+const IDEMPOTENCY_TTL_MS = 55 * 60_000;
 
 /**
  * Mastodon over its REST API. Publishing sends the `Idempotency-Key` header, which the instance honours
- * for an hour, so a retry with the same key returns the same status instead of a second one.
+ * for an hour, so a retry with the same key returns the same status instead of a second one. Mastodon
+ * cannot look a status up by that key, so the connector also writes down the text it sends (the
+ * ledger) and, to find a post by its key or before retrying later than that hour, looks for that text
+ * among the account's own recent statuses.
  */
-export function createMastodonConnector(opts: MastodonConnectorOptions = {}): Connector {
+export function createMastodonConnector(opts: MastodonConnectorOptions & { ledger?: PublishLedger } = {}): Connector {
   const http = new MastodonHttp(opts);
-  /** Publishes in flight or done by this process: key → text and start time (for reconcile) and the id once known. */
-  const journal = new Map<string, { text: string; startedAt: number; statusId?: string }>();
+  const ledger = opts.ledger ?? memoryLedger();
   const inFlight = new Map<string, Promise<PublishedRef>>();
   const deletedHere = new Set<string>();
   const me = new Map<string, MastodonAccount>();
@@ -97,17 +102,39 @@ export function createMastodonConnector(opts: MastodonConnectorOptions = {}): Co
         platformMessage: 'File size must be less than 16 MB',
       });
     }
-    const entry = journal.get(jkey(account, input.idempotencyKey)) ?? { text: composeText(input), startedAt: Date.now() };
-    journal.set(jkey(account, input.idempotencyKey), entry);
+    const key = input.idempotencyKey;
+    const entry = await ledger.get(account.accountId, key);
+    if (entry?.externalId) return storedRef(entry);
+    if (entry && Date.now() - Date.parse(entry.startedAt) > IDEMPOTENCY_TTL_MS) {
+      // The instance has forgotten the key by now: look for the post before sending it again.
+      const found = await reconcile(account, key, entry.text, Date.parse(entry.startedAt));
+      if (found) return found;
+    }
+    if (!entry) await ledger.begin(account.accountId, key, composeText(input), new Date().toISOString());
+    const text = entry?.text ?? composeText(input);
     const mediaIds: string[] = [];
     for (const m of input.media) mediaIds.push(await uploadMedia(http, account, m, opts.mediaPollMs ?? 1000));
     const { body } = await http.call<MastodonStatus>(account, 'POST', '/api/v1/statuses', {
-      json: { status: entry.text, media_ids: mediaIds, visibility: 'public' },
+      json: { status: text, media_ids: mediaIds, visibility: 'public' },
       idempotencyKey: input.idempotencyKey,
       write: true,
     });
-    entry.statusId = body.id;
-    return refOf(body);
+    const ref = refOf(body);
+    await ledger.complete(account.accountId, key, ref);
+    return ref;
+  }
+
+  /** Our top-level status with this text from `startedMs` on, unless another key owns it; recorded for `key`. */
+  async function reconcile(account: AccountRef, key: string, text: string, startedMs: number): Promise<PublishedRef | null> {
+    const wanted = normalise(text);
+    const claimed = await ledger.claimed(account.accountId);
+    const match = (await recentOwn(account, startedMs - RECONCILE_SKEW_MS)).find(
+      (s) => !s.in_reply_to_id && s.visibility !== 'direct' && !claimed.has(s.id) && normalise(htmlToText(s.content)) === wanted,
+    );
+    if (!match) return null;
+    const ref = refOf(match);
+    await ledger.complete(account.accountId, key, ref);
+    return ref;
   }
 
   /** Own statuses created from `sinceMs` on, newest pages first, up to a few pages. */
@@ -199,26 +226,12 @@ export function createMastodonConnector(opts: MastodonConnectorOptions = {}): Co
     },
 
     async findByIdempotencyKey(account, key) {
-      const entry = journal.get(jkey(account, key));
-      // @NOTE Mastodon cannot look a status up by its Idempotency-Key. This process remembers what it
-      // sent; after a restart it answers null, and the retried publish (same key, within an hour) is
-      // answered by the instance with the status it already created.
+      // @NOTE With the in-memory ledger a restart forgets the intent (null); the retried publish (same
+      // key, within the hour) is then answered by the instance with the status it already created.
+      const entry = await ledger.get(account.accountId, key);
       if (!entry) return null;
-      if (entry.statusId) {
-        try {
-          return refOf(await getStatus(account, entry.statusId));
-        } catch (err) {
-          if (err instanceof ConnectorError && err.opts.code === 'not_found') return null;
-          throw err;
-        }
-      }
-      const wanted = normalise(entry.text);
-      const match = (await recentOwn(account, entry.startedAt - RECONCILE_SKEW_MS)).find(
-        (s) => !s.in_reply_to_id && s.visibility !== 'direct' && normalise(htmlToText(s.content)) === wanted,
-      );
-      if (!match) return null;
-      entry.statusId = match.id;
-      return refOf(match);
+      if (entry.externalId) return storedRef(entry);
+      return reconcile(account, key, entry.text, Date.parse(entry.startedAt));
     },
 
     async deletePost(account, externalId) {
@@ -340,6 +353,10 @@ function composeText(input: PublishInput): string {
 
 function normalise(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
+}
+
+function storedRef(e: LedgerEntry): PublishedRef {
+  return { externalId: e.externalId!, url: e.url ?? '', publishedAt: e.publishedAt ?? e.startedAt };
 }
 
 function refOf(s: MastodonStatus): PublishedRef {

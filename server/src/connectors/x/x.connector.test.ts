@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConnectorError, UnsupportedByPlatformError, type AccountRef } from '../connector.js';
 import { connectorContract, type ConnectorHarness } from '../contract.test-suite.js';
 import { XEmulator } from './x-emulator.js';
-import { createXConnector, weightedLength } from './index.js';
+import { createXConnector, memoryLedger, weightedLength } from './index.js';
 
 let emu: XEmulator;
 /** The shared suite posts the same text under several keys; X itself would refuse that (see XEmulatorOptions). */
@@ -112,6 +112,21 @@ describe('x connector', () => {
       retryable: false,
       platformMessage: 'You are not allowed to create a Tweet with duplicate content.',
     });
+  });
+
+  it('with a ledger that survives restarts (the database one), a lost answer is found by its key in a new process', async () => {
+    const acc = court(emu);
+    const ledger = memoryLedger();
+    emu.inject(acc.externalId, { kind: 'timeout_after_write' });
+    const err = await thrown(
+      createXConnector({ baseUrl: emu.url, timeoutMs: 300, ledger }).publish(acc, post('lost', 'Aktgjykimi u shpall sot.')),
+    );
+    expect(err.opts).toMatchObject({ code: 'timeout', retryable: true, maybeApplied: true });
+    const restarted = createXConnector({ baseUrl: emu.url, ledger });
+    const found = await restarted.findByIdempotencyKey(acc, 'lost');
+    expect(found?.externalId).toBeTruthy();
+    expect((await restarted.publish(acc, post('lost', 'Aktgjykimi u shpall sot.'))).externalId).toBe(found?.externalId);
+    expect(emu.countPosts(acc.externalId)).toBe(1);
   });
 
   it('uploads images (with alt text) and a chunked video, and attaches them', async () => {

@@ -15,6 +15,7 @@ import { uploadMedia } from './x.media.js';
 import { plainText, weightedLength, withoutLeadingMentions, X_MAX_WEIGHTED } from './x.text.js';
 import { TWEET_FIELDS, USER_FIELDS, type XDmEvent, type XList, type XTweet, type XUser } from './x.types.js';
 import { validateMedia } from './x.validate.js';
+import { memoryLedger, type PublishLedger } from './x.ledger.js';
 
 export const X_MANIFEST: ConnectorManifest = {
   name: 'x',
@@ -55,28 +56,29 @@ const DUPLICATE_WINDOW_MS = 48 * 3600_000;
 /** Without a cursor or `since`, listings start a week back (X's recent search window; reads cost credits). */
 const FIRST_LISTING_MS = 7 * 24 * 3600_000;
 
-interface JournalEntry {
-  key: string;
-  text: string;
-  startedAt: number;
-  attempted: boolean;
-  ref?: PublishedRef;
-}
-
 /**
- * X (API v2). X has no idempotency key, so the connector reconciles: it remembers what it sent for a
- * key, and before re-sending (or when asked for the key) looks for that exact text among the account's
- * recent posts. X's own refusal of duplicate text backs this up after a restart: a retried publish of
- * the same text is answered "duplicate content", and the connector returns the post X already has.
+ * X (API v2). X has no idempotency key, so the connector reconciles: it writes down the text it sends
+ * for a key (the ledger), and before re-sending (or when asked for the key) looks for that exact text
+ * among the account's recent posts, created after the intent and not claimed by another key. X's own
+ * refusal of duplicate text backs this up when the intent was lost (in-memory ledger and a restart):
+ * a retried publish is answered "duplicate content", and the connector returns the post X already has.
  */
-export function createXConnector(opts: XConnectorOptions = {}): Connector {
+export function createXConnector(opts: XConnectorOptions & { ledger?: PublishLedger } = {}): Connector {
   const http = new XHttp(opts);
-  const journal = new Map<string, JournalEntry>();
+  const ledger = opts.ledger ?? memoryLedger();
   const inFlight = new Map<string, Promise<PublishedRef>>();
   const deletedHere = new Set<string>();
   const hiddenHere = new Map<string, boolean>();
   const me = new Map<string, XUser>();
   const jkey = (account: AccountRef, key: string) => `${account.accountId}\u0000${key}`;
+
+  /** Our post with this text from `sinceMs` on, unless another key already owns it; recorded for `key`. */
+  async function reconcile(account: AccountRef, key: string, text: string, sinceMs: number): Promise<PublishedRef | null> {
+    const found = await findOwnPost(account, text, sinceMs);
+    if (!found || (await ledger.claimed(account.accountId)).has(found.externalId)) return null;
+    await ledger.complete(account.accountId, key, found);
+    return found;
+  }
 
   async function self(account: AccountRef): Promise<XUser> {
     const known = me.get(account.accountId);
@@ -128,43 +130,45 @@ export function createXConnector(opts: XConnectorOptions = {}): Connector {
     return hit ? refOf(hit.id, hit.created_at) : null;
   }
 
-  function claimedByAnother(account: AccountRef, key: string, tweetId: string): boolean {
-    for (const e of journal.values())
-      if (e.key !== key && e.ref?.externalId === tweetId && journal.get(jkey(account, e.key)) === e) return true;
-    return false;
-  }
-
   async function publishOnce(account: AccountRef, input: PublishInput): Promise<PublishedRef> {
     const text = composeText(input);
     checkLength(text);
     validateMedia(input.media);
-    const k = jkey(account, input.idempotencyKey);
-    const entry = journal.get(k) ?? { key: input.idempotencyKey, text, startedAt: Date.now(), attempted: false };
-    journal.set(k, entry);
-    if (entry.ref) return entry.ref;
-    if (entry.attempted) {
+    const key = input.idempotencyKey;
+    const entry = await ledger.get(account.accountId, key);
+    if (entry?.externalId)
+      return {
+        externalId: entry.externalId,
+        url: entry.url ?? refOf(entry.externalId).url,
+        publishedAt: entry.publishedAt ?? entry.startedAt,
+      };
+    if (entry) {
       // An earlier attempt may have reached X: look before posting again.
-      const found = await findOwnPost(account, entry.text, entry.startedAt - RECONCILE_SKEW_MS);
-      if (found) return (entry.ref = found);
+      const found = await reconcile(account, key, entry.text, Date.parse(entry.startedAt) - RECONCILE_SKEW_MS);
+      if (found) return found;
+    } else {
+      await ledger.begin(account.accountId, key, text, new Date().toISOString());
     }
-    entry.attempted = true;
+    const sent = entry?.text ?? text;
     const mediaIds: string[] = [];
     for (const m of input.media) mediaIds.push(await uploadMedia(http, account, m, opts.mediaPollMs ?? 1000));
     try {
       const { body } = await http.call<{ data: { id: string } }>(account, 'POST', '/2/tweets', {
         json: {
-          text: entry.text,
+          text: sent,
           ...(mediaIds.length ? { media: { media_ids: mediaIds } } : {}),
           ...(opts.replySettings ? { reply_settings: opts.replySettings } : {}),
         },
         write: true,
       });
-      return (entry.ref = refOf(body.data.id));
+      const ref = refOf(body.data.id);
+      await ledger.complete(account.accountId, key, ref);
+      return ref;
     } catch (err) {
       if (!(err instanceof ConnectorError) || err.opts.code !== 'duplicate') throw err;
-      // Same text already on X: ours from an attempt this process forgot (a restart), unless another key made it.
-      const found = await findOwnPost(account, entry.text, Date.now() - DUPLICATE_WINDOW_MS);
-      if (found && !claimedByAnother(account, input.idempotencyKey, found.externalId)) return (entry.ref = found);
+      // Same text already on X: ours from an attempt whose intent was lost, unless another key made it.
+      const found = await reconcile(account, key, sent, Date.now() - DUPLICATE_WINDOW_MS);
+      if (found) return found;
       throw err;
     }
   }
@@ -231,14 +235,17 @@ export function createXConnector(opts: XConnectorOptions = {}): Connector {
     },
 
     async findByIdempotencyKey(account, key) {
-      // @NOTE X cannot look a post up by a key. This process remembers the text it sent for a key; after a
-      // restart it answers null, and the retried publish is resolved by X's duplicate-text refusal.
-      const entry = journal.get(jkey(account, key));
+      // @NOTE X cannot look a post up by a key: the ledger holds the text sent for it. With the in-memory
+      // ledger a restart forgets it (null), and the retried publish is resolved by X's duplicate-text refusal.
+      const entry = await ledger.get(account.accountId, key);
       if (!entry) return null;
-      if (entry.ref) return entry.ref;
-      const found = await findOwnPost(account, entry.text, entry.startedAt - RECONCILE_SKEW_MS);
-      if (found) entry.ref = found;
-      return found;
+      if (entry.externalId)
+        return {
+          externalId: entry.externalId,
+          url: entry.url ?? refOf(entry.externalId).url,
+          publishedAt: entry.publishedAt ?? entry.startedAt,
+        };
+      return reconcile(account, key, entry.text, Date.parse(entry.startedAt) - RECONCILE_SKEW_MS);
     },
 
     async deletePost(account, externalId) {
