@@ -33,3 +33,13 @@ export const SetConnectionBody = z.object({
   values: z.record(z.string().min(1).max(64), z.string().max(8_000)),
 });
 export type SetConnectionBody = z.infer<typeof SetConnectionBody>;
+
+/** The result of trying the connection (reading the profile with the stored credentials). */
+export const ConnectionCheck = z.object({
+  ok: z.boolean(),
+  /** The connector's error code when not ok (`not_connected`, `token_expired`, `permission_missing`…). */
+  code: z.string().nullable(),
+  message: z.string().nullable(),
+  checkedAt: z.string(),
+});
+export type ConnectionCheck = z.infer<typeof ConnectionCheck>;

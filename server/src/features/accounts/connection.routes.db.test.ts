@@ -105,10 +105,20 @@ describeEachEngine('account connections', (engine) => {
     const unconnected = (await c.post(`/api/accounts/${account.id}/drift`)).json();
     expect(unconnected.error).toMatch(/not connected/);
 
+    expect((await c.post(`${url(account.id)}/check`)).json()).toMatchObject({ ok: false, code: 'not_connected' });
     await c.put(url(account.id), { values: { pageAccessToken: token } });
+    expect((await c.post(`${url(account.id)}/check`)).json()).toMatchObject({ ok: true, code: null });
     const drift = await c.post(`/api/accounts/${account.id}/drift`);
     expect(drift.statusCode).toBe(200);
     expect(drift.json().error).toBeNull();
     expect(drift.json().roles).toEqual([expect.objectContaining({ name: 'Responsible Officer', role: 'admin' })]);
+
+    // The password behind the token changed on Facebook: the check says so in plain words.
+    emu.revokeToken(token, 460);
+    const broken = (await c.post(`${url(account.id)}/check`)).json();
+    expect(broken).toMatchObject({ ok: false, code: 'not_connected' });
+    expect(broken.message).toContain('code 190, subcode 460');
+    const officer = await signIn(ctx, await build.user(ctx, { position: 'court_officer' }));
+    expect((await officer.post(`${url(account.id)}/check`)).statusCode).toBe(403);
   });
 });

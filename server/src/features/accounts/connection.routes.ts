@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { AccountConnection, ErrorBody, SetConnectionBody } from '@courtdesk/contracts';
+import { AccountConnection, ConnectionCheck, ErrorBody, SetConnectionBody } from '@courtdesk/contracts';
 import type { App } from '../../platform/http/types.js';
 import { requireActor } from '../auth/session.plugin.js';
 import { toAuthorityActor } from '../decisions/authority-actor.js';
 import { signedInFirst } from '../decisions/signed-in.js';
-import { connectionStatus, registerConnectionKey, removeConnection, setConnection } from './connection.service.js';
+import { checkConnection, connectionStatus, registerConnectionKey, removeConnection, setConnection } from './connection.service.js';
 
 const Params = z.object({ id: z.string().min(1).max(64) });
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
@@ -36,6 +36,15 @@ export async function connectionRoutes(app: App): Promise<void> {
       await setConnection(db, aa, req.params.id, req.body.values);
       void reply.header('cache-control', 'no-store');
       return connectionStatus(db, aa, req.params.id);
+    },
+  );
+
+  app.post(
+    '/api/accounts/:id/connection/check',
+    { schema: { tags, params: Params, response: { 200: ConnectionCheck, ...errors } } },
+    async (req) => {
+      const aa = await toAuthorityActor(db, requireActor(req));
+      return checkConnection(db, aa, req.params.id);
     },
   );
 

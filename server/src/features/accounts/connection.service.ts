@@ -1,5 +1,5 @@
-import type { AccountConnection } from '@courtdesk/contracts';
-import type { AccountRef, CredentialField, PlatformName } from '../../connectors/connector.js';
+import type { AccountConnection, ConnectionCheck } from '@courtdesk/contracts';
+import { ConnectorError, type AccountRef, type CredentialField, type PlatformName } from '../../connectors/connector.js';
 import { getConnector } from '../../connectors/index.js';
 import type { Config } from '../../platform/config.js';
 import { SecretBox } from '../../platform/crypto.js';
@@ -161,4 +161,37 @@ export async function connectorAccountRef(
     handle: a.handle,
     credentials: await credentialsFor(db, a),
   };
+}
+
+/**
+ * Tries the stored connection by reading the account's profile through its connector (outside any
+ * transaction), so an administrator learns at once whether the token works. Nothing is stored.
+ */
+export async function checkConnection(db: Db, aa: AuthorityActor, accountId: string): Promise<ConnectionCheck> {
+  const a = await authorise(db, aa, accountId);
+  const connector = getConnector(a.platform as PlatformName, db);
+  if (!connector?.manifest.credentialFields?.length)
+    throw new ConflictError(`Courtdesk needs no credentials for ${a.platform} accounts.`, 'no_credentials_needed');
+  const checkedAt = nowIso();
+  try {
+    await withDeadline(connector.getProfile(await connectorAccountRef(db, a)), 15_000);
+    return { ok: true, code: null, message: null, checkedAt };
+  } catch (err) {
+    const e = err instanceof ConnectorError ? err : null;
+    const message = e ? [e.message, e.opts.platformMessage].filter(Boolean).join(' — ') : String(err);
+    return { ok: false, code: e?.opts.code ?? 'unknown', message: message.slice(0, 500), checkedAt };
+  }
+}
+
+function withDeadline<T>(p: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    p,
+    new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new ConnectorError('The platform did not answer in time.', { retryable: true, code: 'timeout' })),
+        ms,
+      );
+    }),
+  ]).finally(() => clearTimeout(timer));
 }

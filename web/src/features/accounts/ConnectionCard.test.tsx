@@ -111,6 +111,7 @@ describe('ConnectionCard', () => {
     await waitFor(() => expect((screen.getByLabelText(/Tokeni i qasjes i faqes/) as HTMLInputElement).value).toBe(''));
     expect(screen.getByText(/Vendosur nga Milica Jovanović/)).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Hiq lidhjen' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Kontrollo lidhjen' })).toBeTruthy();
   });
 
   it('shows only the status to someone without admin level, and nothing for the sandbox', async () => {
@@ -119,5 +120,29 @@ describe('ConnectionCard', () => {
     expect(await screen.findByText('E palidhur')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Lidhe' })).toBeNull();
     expect(screen.getByText(/vetëm ata që kanë nivel administratori/)).toBeTruthy();
+  });
+
+  it('tries the connection and says in plain words that it does not work', async () => {
+    const connected: AccountConnection = {
+      ...base,
+      connected: true,
+      fields: [{ ...base.fields[0]!, set: true }],
+      setBy: { id: 'u1', name: 'M' },
+      setAt: '2026-11-20T10:00:00.000Z',
+    };
+    mockApi({
+      ...routes(connected),
+      'POST /api/accounts/a1/connection/check': {
+        body: {
+          ok: false,
+          code: 'token_expired',
+          message: 'The Facebook access token has expired.',
+          checkedAt: '2026-11-25T00:00:00.000Z',
+        },
+      },
+    });
+    renderApp('/accounts/a1');
+    fireEvent.click(await screen.findByRole('button', { name: 'Kontrollo lidhjen' }));
+    expect(await screen.findByText('Lidhja nuk funksionon: The Facebook access token has expired.')).toBeTruthy();
   });
 });

@@ -53,6 +53,13 @@ export function ConnectionCard({ accountId }: { accountId: string }) {
         <Text size="xs" c="dimmed">
           {t('connection.writeOnly')}
         </Text>
+        {act.check.data && (
+          <Alert color={act.check.data.ok ? 'green' : 'red'} role="status">
+            {act.check.data.ok
+              ? t('connection.checkOk')
+              : t('connection.checkFailed', { message: act.check.data.message ?? act.check.data.code ?? '' })}
+          </Alert>
+        )}
         {error && (
           <Alert color="red" role="alert">
             {explain(error)}
@@ -83,6 +90,11 @@ export function ConnectionCard({ accountId }: { accountId: string }) {
                 <Button type="submit" disabled={missing} loading={act.set.isPending}>
                   {c.connected ? t('connection.replace') : t('connection.save')}
                 </Button>
+                {c.connected && (
+                  <Button variant="default" loading={act.check.isPending} onClick={() => act.check.mutate()}>
+                    {t('connection.check')}
+                  </Button>
+                )}
                 {c.connected && (
                   <Button color="red" variant="subtle" loading={act.remove.isPending} onClick={() => act.remove.mutate()}>
                     {t('connection.remove')}

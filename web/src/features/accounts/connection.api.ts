@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AccountConnection, SetConnectionBody } from '@courtdesk/contracts';
+import type { AccountConnection, ConnectionCheck, SetConnectionBody } from '@courtdesk/contracts';
 import { api } from '../../app/api';
 
 const key = (id: string) => ['accounts', 'connection', id] as const;
@@ -20,5 +20,6 @@ export function useConnectionActions(accountId: string) {
   return {
     set: useMutation({ mutationFn: (body: SetConnectionBody) => api.put<AccountConnection>(path, body), onSuccess }),
     remove: useMutation({ mutationFn: () => api.delete<AccountConnection>(path), onSuccess }),
+    check: useMutation({ mutationFn: () => api.post<ConnectionCheck>(`${path}/check`) }),
   };
 }
