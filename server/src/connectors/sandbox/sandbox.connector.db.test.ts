@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeEachEngine, createTestDatabase } from '../../../test/db.js';
 import type { DbHandle } from '../../platform/db/database.js';
 import { newId } from '../../platform/ids.js';
@@ -36,5 +36,25 @@ describeEachEngine('sandbox connector', (engine) => {
         },
       };
     });
+  });
+
+  it('pages through private messages with the same keyset cursor, none skipped or repeated, and filters by `since`', async () => {
+    const db = database.db;
+    const connector = createSandboxConnector(db);
+    const externalId = `sbx-acc-${newId()}`;
+    await sandbox.ensureAccount(db, externalId, { handle: '@gjthprizren', displayName: 'Gjykata Themelore Prizren' });
+    const acc: AccountRef = { accountId: newId(), platform: 'sandbox', externalId, handle: '@gjthprizren', credentials: {} };
+    for (let i = 0; i < 55; i++)
+      await sandbox.addMessage(db, externalId, { senderHandle: `@p${i}`, senderName: `P ${i}`, text: `message ${i}` });
+    const first = await connector.listMessages(acc, {});
+    expect(first.items).toHaveLength(50);
+    expect(first.cursor).not.toBeNull();
+    const second = await connector.listMessages(acc, { cursor: first.cursor });
+    expect(second.items).toHaveLength(5);
+    expect(second.cursor).toBeNull();
+    const texts = [...first.items, ...second.items].map((m) => m.text);
+    expect(new Set(texts).size).toBe(55);
+    const last = second.items[second.items.length - 1]!;
+    expect((await connector.listMessages(acc, { since: last.createdAt })).items).toEqual([]);
   });
 });

@@ -7,13 +7,13 @@ import {
   type ExternalMessage,
   type ExternalProfile,
   type ExternalRole,
-  type Page,
   type PublishInput,
   type PublishedRef,
 } from '../connector.js';
 import type { Db } from '../../platform/db/database.js';
 import { newId, nowIso, sha256 } from '../../platform/ids.js';
 import { failBefore, isAfterWrite, takeFault, type SandboxOp } from './sandbox.faults.js';
+import { keysetPage } from './sandbox.paging.js';
 import { ensureSandboxAccount, spendBudget, budgetState } from './sandbox.state.js';
 import type { SandboxAccountsTable, SandboxCommentsTable, SandboxMessagesTable, SandboxPostsTable } from './sandbox.tables.js';
 
@@ -39,8 +39,6 @@ export const SANDBOX_MANIFEST: ConnectorManifest = {
   limits: { maxTextLength: 5000, maxImages: 4, maxImageBytes: 8 * 1024 * 1024, maxTitleLength: 100 },
   notes: ['A practice platform inside Courtdesk: nothing posted here is public.'],
 };
-
-const PAGE_SIZE = 50;
 
 /** Public URL of a sandbox post (served by Courtdesk itself; nothing leaves the server). */
 export function sandboxPostUrl(handle: string, externalId: string): string {
@@ -206,24 +204,13 @@ export function createSandboxConnector(db: Db): Connector {
 
     async listComments(account, opts) {
       const { after } = await enter(account, 'listComments');
-      let q = db
-        .selectFrom('sandbox_comments')
-        .selectAll()
-        .where('account_external_id', '=', account.externalId)
-        .where('deleted_at', 'is', null);
-      if (opts.since) q = q.where('created_at', '>', opts.since);
-      const cur = decodeCursor(opts.cursor);
-      if (cur)
-        q = q.where((eb) =>
-          eb.or([eb('created_at', '>', cur.at), eb.and([eb('created_at', '=', cur.at), eb('external_id', '>', cur.id)])]),
-        );
-      const rows = await q
-        .orderBy('created_at')
-        .orderBy('external_id')
-        .limit(PAGE_SIZE + 1)
-        .execute();
+      const page = await keysetPage(
+        db.selectFrom('sandbox_comments').selectAll().where('account_external_id', '=', account.externalId).where('deleted_at', 'is', null),
+        opts,
+        toComment,
+      );
       await after();
-      return pageOf(rows, toComment);
+      return page;
     },
 
     async hideComment(account, externalId, hidden) {
@@ -276,20 +263,13 @@ export function createSandboxConnector(db: Db): Connector {
 
     async listMessages(account, opts) {
       const { after } = await enter(account, 'listMessages');
-      let q = db.selectFrom('sandbox_messages').selectAll().where('account_external_id', '=', account.externalId);
-      if (opts.since) q = q.where('created_at', '>', opts.since);
-      const cur = decodeCursor(opts.cursor);
-      if (cur)
-        q = q.where((eb) =>
-          eb.or([eb('created_at', '>', cur.at), eb.and([eb('created_at', '=', cur.at), eb('external_id', '>', cur.id)])]),
-        );
-      const rows = await q
-        .orderBy('created_at')
-        .orderBy('external_id')
-        .limit(PAGE_SIZE + 1)
-        .execute();
+      const page = await keysetPage(
+        db.selectFrom('sandbox_messages').selectAll().where('account_external_id', '=', account.externalId),
+        opts,
+        toMessage,
+      );
       await after();
-      return pageOf(rows, toMessage);
+      return page;
     },
 
     async sendMessage(account, conversationId, text) {
@@ -383,20 +363,4 @@ export function toProfile(a: SandboxAccountsTable): ExternalProfile {
     picture: a.picture_b64 ? Buffer.from(a.picture_b64, 'base64') : null,
     autoReplyText: a.auto_reply_text,
   };
-}
-
-function pageOf<R extends { created_at: string; external_id: string }, T>(rows: R[], map: (r: R) => T): Page<T> {
-  const more = rows.length > PAGE_SIZE;
-  const items = rows.slice(0, PAGE_SIZE);
-  const last = items[items.length - 1];
-  return {
-    items: items.map(map),
-    cursor: more && last ? Buffer.from(`${last.created_at}|${last.external_id}`).toString('base64url') : null,
-  };
-}
-
-function decodeCursor(cursor: string | null | undefined): { at: string; id: string } | null {
-  if (!cursor) return null;
-  const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  return at && id ? { at, id } : null;
 }
