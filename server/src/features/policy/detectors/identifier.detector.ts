@@ -24,7 +24,7 @@ const PLATE = /(?<![\w-])(?:0[1-7][ -]?\d{3}[ -]?[A-Q]{2}|\d{3}[ -]?KS[ -]?\d{3}
 const EMAIL = /[\p{L}\d._%+-]+@[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.\p{L}{2,}/gu;
 const DATE = /(?<!\d)(?:\d{1,2}[./-]\d{1,2}[./-](?:19|20)\d{2}|\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)\d{2}|(?:19|20)\d{2}-\d{2}-\d{2})(?!\d)/g;
 const STREET =
-  /(?<![\p{L}])(?:Rr|Rruga|Rrugën|Rrugës|Ul|Ulica|Ulici|Str|Street|St|Bul|Bulevardi|Bulevar|Ул|Улица|ул)\.?\s+(?:['"‘’“”„«]?[\p{L}\d][\p{L}\d'’.-]*['"‘’“”»]?[\s,]{1,2}){0,4}?(?:(?:nr\.?|br\.?|no\.?)\s?)?(?:\d{1,4}[A-Za-z]?|[A-Z]\d{1,3})(?![\d])(?:[\s,]+(?:hyrja|ulaz|stan|kati|sprat|banesa|nr\.?|br\.?)\s?\d{1,3})?/giu;
+  /(?<![\p{L}])(?:Rr|Rruga|Rrugën|Rrugës|Ul|Ulica|Ulici|Ulicu|Ulice|Str|Street|St|Bul|Bulevardi|Bulevar|Ул|Улица|Улици|Улицу|Улице|ул)\.?\s+(?:['"‘’“”„«]?[\p{L}\d][\p{L}\d'’.-]*['"‘’“”»]?[\s,]{1,2}){0,4}?(?:(?:nr\.?|br\.?|no\.?)\s?)?(?:\d{1,4}[A-Za-z]?|[A-Z]\d{1,3})(?![\d])(?:[\s,]+(?:hyrja|ulaz|stan|kati|sprat|banesa|nr\.?|br\.?)\s?\d{1,3})?/giu;
 
 function digits(s: string): string {
   return s.replace(/\D/g, '');
