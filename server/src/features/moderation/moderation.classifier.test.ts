@@ -351,5 +351,12 @@ describe('round 10 families (probes, not holdout-10 sentences)', () => {
     'Sudija je kretenski glup.',
     'Sudijo, paziću na tebe kad budeš izlazio iz suda. Vidimo se.',
     'Shkaët në gjykatë duhen përzënë, s’kanë punë këtu.',
+    'Hope someone torches that judge’s car tonight.',
+    'I hope somebody shoots that prosecutor.',
   ])('remove: %s', (text) => expect(act(text)).toBe('remove'));
+  it.each([
+    'The arsonist who torched the courthouse archive in 2019 was finally convicted.',
+    'Hope someone blows up the myth that the courts are independent.',
+    'I wish the judges would finally publish their asset declarations.',
+  ])('not removed: %s', (text) => expect(act(text)).not.toBe('remove'));
 });

@@ -389,6 +389,10 @@ const MODAL = new Set([
   'hajde',
   'ajde',
   'le',
+  // wishes: "hope someone torches that judge's car", "shpresoj dikush ta vrasë"
+  'hope',
+  'wish',
+  'shpresoj',
 ]);
 
 const DESERVE = new Set([
