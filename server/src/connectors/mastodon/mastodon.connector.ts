@@ -58,6 +58,7 @@ export const MASTODON_MANIFEST: ConnectorManifest = {
 
 /** How far before a timed-out publish the reconcile looks for the post. */
 const RECONCILE_SKEW_MS = 60_000;
+const FIRST_LISTING_MS = 7 * 24 * 3600_000;
 /** Mastodon keeps an Idempotency-Key for an hour (a little less, to be safe). */
 const IDEMPOTENCY_TTL_MS = 55 * 60_000;
 
@@ -245,7 +246,8 @@ export function createMastodonConnector(opts: MastodonConnectorOptions & { ledge
       }
     },
 
-    async listComments(account, opts) {
+    async listComments(account, o) {
+      const opts = withDefaultSince(o);
       const own = await self(account);
       const start = await startCursor(account, opts);
       return mergedPage(sources(account, own), start, ({ status }, from): ExternalComment | null => {
@@ -283,7 +285,8 @@ export function createMastodonConnector(opts: MastodonConnectorOptions & { ledge
       return { externalId: body.id };
     },
 
-    async listMessages(account, opts) {
+    async listMessages(account, o) {
+      const opts = withDefaultSince(o);
       const own = await self(account);
       const start = await startCursor(account, opts);
       const page = await mergedPage(sources(account, own), start, ({ status }) =>
@@ -345,6 +348,11 @@ export function createMastodonConnector(opts: MastodonConnectorOptions & { ledge
       return null; // The picture is a nicety; the profile is still worth showing without it.
     }
   }
+}
+
+/** Without a cursor or `since`, listings start a week back (as on X and Bluesky). */
+function withDefaultSince(o: { since?: string; cursor?: string | null }): { since?: string; cursor?: string | null } {
+  return o.cursor || o.since ? o : { since: new Date(Date.now() - FIRST_LISTING_MS).toISOString() };
 }
 
 function composeText(input: PublishInput): string {
