@@ -110,6 +110,14 @@ describe('quality regression guard (targets: F1 ≥ 0.90, ≤ 5% clean flagged)'
     expect(s.f1).toBeGreaterThanOrEqual(0.95);
     expect(s.cleanFlagged).toBeLessThanOrEqual(0.06);
   });
+  // Holdout 14 (48 posts, 19 clean, dev mix) was committed before its single first measurement (F1 0.808, P 1.000,
+  // R 0.677, 0/19 clean flagged — the hardest blind figure of round 8); its ten misses were then fixed by concept, so it
+  // is no longer blind. Guard: after − margin.
+  it('holdout 14: F1 ≥ 0.95, clean flagged ≤ 5%', () => {
+    const s = score(resolve(here, 'fixtures', 'holdout14.jsonl'));
+    expect(s.f1).toBeGreaterThanOrEqual(0.95);
+    expect(s.cleanFlagged).toBeLessThanOrEqual(0.05);
+  });
   // Round-5 probes for the gap-tolerant templates (historic centre, "takes safety seriously", "blagovremeno", video-link
   // notices); one is flagged by the older pending.evaluative rule ("pointed out inconsistencies"), a known limit.
   it('round-5 clean probes: at most 1 of 16 flagged', () => {
