@@ -130,7 +130,7 @@ export async function inboxAccountRoutes(app: App): Promise<void> {
       const actor = requireActor(req);
       if (actor.user.position !== 'sysadmin') throw new ForbiddenError('Only a system administrator may set webhook secrets.');
       if (!(PLATFORMS as readonly string[]).includes(req.params.platform)) throw new NotFoundError('The platform');
-      return { platform: req.params.platform, secret: await rotateWebhookSecret(db, config.secretKey, req.params.platform, actor.user.id) };
+      return { platform: req.params.platform, secret: await rotateWebhookSecret(db, config, req.params.platform, actor.user.id) };
     },
   );
 }

@@ -27,8 +27,8 @@ const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody };
 async function metaSecrets(app: App): Promise<{ appSecret: string | null; verifyToken: string | null }> {
   const { db, config } = app.ctx;
   return {
-    appSecret: process.env.COURTDESK_META_APP_SECRET || (await webhookSecret(db, config.secretKey, 'meta')),
-    verifyToken: process.env.COURTDESK_META_VERIFY_TOKEN || (await webhookSecret(db, config.secretKey, 'meta-verify')),
+    appSecret: process.env.COURTDESK_META_APP_SECRET || (await webhookSecret(db, config, 'meta')),
+    verifyToken: process.env.COURTDESK_META_VERIFY_TOKEN || (await webhookSecret(db, config, 'meta-verify')),
   };
 }
 

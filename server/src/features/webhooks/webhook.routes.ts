@@ -44,7 +44,7 @@ export async function webhookRoutes(app: App): Promise<void> {
       const platform = req.params.platform;
       if (!(PLATFORMS as readonly string[]).includes(platform)) throw new NotFoundError('The platform');
       const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-      const secret = await webhookSecret(db, config.secretKey, platform);
+      const secret = await webhookSecret(db, config, platform);
       if (!secret) throw new AppError(401, 'webhook_not_configured', 'No webhook secret is configured for this platform.');
       if (!verifySignature(secret, raw, req.headers[SIGNATURE_HEADER]))
         throw new AppError(401, 'signature_invalid', 'The signature does not match the body.');

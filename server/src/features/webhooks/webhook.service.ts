@@ -9,12 +9,15 @@ import { ingestComments, ingestMessages } from '../inbox/inbox.ingest.js';
 
 const MAX_EVENT_ATTEMPTS = 10;
 
-function box(secretKey: string): SecretBox {
-  return new SecretBox(secretKey, 'webhook-secret');
+/** The configured keys (`config`), or one key (tests). Values sealed under SECRET_KEY_PREVIOUS still open. */
+type Keys = string | { secretKey: string; previousSecretKeys?: readonly string[] };
+
+function box(keys: Keys): SecretBox {
+  return typeof keys === 'string' ? new SecretBox(keys, 'webhook-secret') : SecretBox.forConfig(keys, 'webhook-secret');
 }
 
 /** The platform's webhook secret, opened; null when none is configured (the endpoint then refuses everything). */
-export async function webhookSecret(db: DbOrTrx, secretKey: string, platform: string): Promise<string | null> {
+export async function webhookSecret(db: DbOrTrx, secretKey: Keys, platform: string): Promise<string | null> {
   const row = await db.selectFrom('webhook_secrets').select('secret_sealed').where('platform', '=', platform).executeTakeFirst();
   if (!row) return null;
   try {
@@ -27,7 +30,7 @@ export async function webhookSecret(db: DbOrTrx, secretKey: string, platform: st
 /** Sets a new random secret for a platform (sealed at rest) and returns it once. The audit records the rotation, never the secret. */
 export async function rotateWebhookSecret(
   db: Db,
-  secretKey: string,
+  secretKey: Keys,
   platform: string,
   actorId: string | null,
   secret = randomToken(32),
