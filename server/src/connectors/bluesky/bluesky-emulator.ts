@@ -43,6 +43,8 @@ export class BlueskyEmulator {
   private readonly budgets = new Map<string, { limit: number; windowMs: number; start: number; used: number; perCall: boolean }>();
   private server: Server | null = null;
   url = '';
+  /** Where sessions say the repository lives (tests point it elsewhere to check the client follows it). */
+  pdsUrl: string | null = null;
 
   async start(): Promise<this> {
     this.server = createServer((req, res) => {
@@ -395,7 +397,14 @@ export class BlueskyEmulator {
     const refreshJwt = `ref.${randomBytes(16).toString('base64url')}`;
     this.access.set(accessJwt, { did: a.did, expired: false });
     this.refresh.set(refreshJwt, a.did);
-    return { accessJwt, refreshJwt, handle: a.handle, did: a.did, active: true };
+    return {
+      accessJwt,
+      refreshJwt,
+      handle: a.handle,
+      did: a.did,
+      didDoc: { id: a.did, service: [{ id: '#atproto_pds', type: 'AtprotoPersonalDataServer', serviceEndpoint: this.pdsUrl ?? this.url }] },
+      active: true,
+    };
   }
 
   private allPosts(): EmuRecord[] {

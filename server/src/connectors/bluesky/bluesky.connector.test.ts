@@ -32,7 +32,7 @@ function court(init: { chatAllowed?: boolean } = {}): AccountRef {
 
 function harness(): ConnectorHarness {
   return {
-    connector: createBlueskyConnector({ timeoutMs: 400 }),
+    connector: createBlueskyConnector({ timeoutMs: 400, allowHttpLoopback: true }),
     newAccount: async () => court(),
     async addComment(acc, c) {
       const who = emu.person(c.authorHandle, c.authorName);
@@ -74,7 +74,7 @@ describe('bluesky connector', () => {
     connectorContract(harness);
   });
 
-  const connector = () => createBlueskyConnector({ timeoutMs: 400 });
+  const connector = () => createBlueskyConnector({ timeoutMs: 400, allowHttpLoopback: true });
 
   it('derives a TID-shaped record key from the idempotency key, so a restarted process finds and reuses the post', async () => {
     expect(rkeyFor('post-1:acc-1')).toMatch(/^[234567abcdefghij][234567abcdefghijklmnopqrstuvwxyz]{12}$/);
@@ -189,6 +189,29 @@ describe('bluesky connector', () => {
     const missing = await thrown(c.getProfile({ ...acc, credentials: { serviceUrl: emu.url } }));
     expect(missing.opts.code).toBe('not_connected');
     expect(missing.message).toMatch(/not connected/);
+  });
+
+  it('talks to the PDS named in the session’s DID document, and refuses http addresses outside tests', async () => {
+    const acc = court();
+    const seen: string[] = [];
+    emu.pdsUrl = emu.url.replace('127.0.0.1', 'localhost');
+    try {
+      const c = createBlueskyConnector({
+        allowHttpLoopback: true,
+        fetch: async (url, init) => {
+          const u = new URL(String(url));
+          if (u.pathname.startsWith('/xrpc/')) seen.push(u.host);
+          return fetch(url, init);
+        },
+      });
+      await c.getProfile(acc);
+    } finally {
+      emu.pdsUrl = null;
+    }
+    expect(seen[0]).toMatch(/^127\.0\.0\.1:/);
+    expect(seen.slice(1).every((h) => h.startsWith('localhost:'))).toBe(true);
+    const local = await thrown(createBlueskyConnector().getProfile(acc));
+    expect(local.opts.code).toBe('not_connected');
   });
 
   it('sends chat through the atproto-proxy header, and explains an app password without message access', async () => {

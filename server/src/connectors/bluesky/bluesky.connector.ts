@@ -8,7 +8,7 @@ import {
   type PublishInput,
   type PublishedRef,
 } from '../connector.js';
-import { CHAT_PROXY, XrpcClient, type BlueskyConnectorOptions } from './bluesky.http.js';
+import { CHAT_PROXY, safeOrigin, XrpcClient, type BlueskyConnectorOptions } from './bluesky.http.js';
 import { getThreadgate, listComments, listMessages, startMark } from './bluesky.inbox.js';
 import { BLUESKY_MAX_GRAPHEMES, detectFacets, parseAtUri, rkeyFor } from './bluesky.text.js';
 import {
@@ -319,6 +319,11 @@ export function createBlueskyConnector(opts: BlueskyConnectorOptions = {}): Conn
 
   async function picture(url: string | undefined): Promise<Buffer | null> {
     if (!url) return null;
+    try {
+      if (!safeOrigin(new URL(url), xrpc.allowHttpLoopback)) return null;
+    } catch {
+      return null;
+    }
     try {
       const res = await (opts.fetch ?? globalThis.fetch)(url, { signal: AbortSignal.timeout(xrpc.timeoutMs) });
       return res.ok ? Buffer.from(await res.arrayBuffer()) : null;

@@ -7,6 +7,11 @@ export interface BlueskyConnectorOptions {
   fetch?: typeof fetch;
   /** Per request; a write that times out is reported as "maybe applied". Default 15 s. */
   timeoutMs?: number;
+  /**
+   * Tests and local emulators only: accept `http://127.0.0.1…` service addresses. Off by default, so an
+   * address typed by an officer must be https and cannot aim the app password at this machine.
+   */
+  allowHttpLoopback?: boolean;
 }
 
 export interface BlueskyCredentials {
@@ -20,6 +25,8 @@ interface Session {
   refreshJwt: string;
   did: string;
   handle: string;
+  /** The DID document: its `#atproto_pds` service is where the account's repository lives. */
+  didDoc?: { service?: { id?: string; type?: string; serviceEndpoint?: string }[] };
 }
 
 export interface XrpcOptions {
@@ -44,7 +51,7 @@ interface XrpcError {
 }
 
 /** Reads and checks the credentials; plain-words `not_connected` when something is missing. */
-export function blueskyCredentials(account: AccountRef): BlueskyCredentials {
+export function blueskyCredentials(account: AccountRef, allowHttpLoopback = false): BlueskyCredentials {
   const c = account.credentials;
   const serviceUrl = typeof c.serviceUrl === 'string' && c.serviceUrl.trim() ? c.serviceUrl.trim() : 'https://bsky.social';
   const identifier = typeof c.identifier === 'string' ? c.identifier.trim().replace(/^@/, '') : '';
@@ -67,11 +74,28 @@ export function blueskyCredentials(account: AccountRef): BlueskyCredentials {
       code: 'not_connected',
     });
   }
-  const loopback = url.hostname === '127.0.0.1' || url.hostname === 'localhost' || url.hostname === '[::1]';
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
+  if (!safeOrigin(url, allowHttpLoopback)) {
     throw new ConnectorError('The Bluesky service address must start with https://.', { retryable: false, code: 'not_connected' });
   }
   return { serviceUrl: url.origin, identifier, appPassword };
+}
+
+/** https, or http to this machine when allowed (tests). */
+export function safeOrigin(url: URL, allowHttpLoopback: boolean): boolean {
+  const loopback = url.hostname === '127.0.0.1' || url.hostname === 'localhost' || url.hostname === '[::1]';
+  return url.protocol === 'https:' || (allowHttpLoopback && url.protocol === 'http:' && loopback);
+}
+
+/** The PDS from the session's DID document (bsky.social is an entryway; the repository lives on a PDS). */
+function pdsOf(s: Session, fallback: string, allowHttpLoopback: boolean): string {
+  const endpoint = s.didDoc?.service?.find((x) => x.id === '#atproto_pds' || x.type === 'AtprotoPersonalDataServer')?.serviceEndpoint;
+  if (!endpoint) return fallback;
+  try {
+    const u = new URL(endpoint);
+    return safeOrigin(u, allowHttpLoopback) ? u.origin : fallback;
+  } catch {
+    return fallback;
+  }
 }
 
 /**
@@ -84,10 +108,12 @@ export class XrpcClient {
   readonly timeoutMs: number;
   private readonly sessions = new Map<string, Promise<Session>>();
   private readonly limits = new Map<string, RateLimitState>();
+  readonly allowHttpLoopback: boolean;
 
   constructor(opts: BlueskyConnectorOptions) {
     this.fetchFn = opts.fetch ?? globalThis.fetch;
     this.timeoutMs = opts.timeoutMs ?? 15_000;
+    this.allowHttpLoopback = opts.allowHttpLoopback === true;
   }
 
   /** Write-point budget of the account as last seen (reads share a per-IP budget, kept apart). */
@@ -104,19 +130,24 @@ export class XrpcClient {
   }
 
   async call<T>(account: AccountRef, method: 'GET' | 'POST', nsid: string, opts: XrpcOptions = {}): Promise<T> {
-    const creds = blueskyCredentials(account);
+    const creds = this.creds(account);
     let s = await this.session(account);
+    const at = (x: Session) => ({ ...creds, serviceUrl: pdsOf(x, creds.serviceUrl, this.allowHttpLoopback) });
     try {
-      return await this.raw<T>(account, creds, method, nsid, opts, s.accessJwt);
+      return await this.raw<T>(account, at(s), method, nsid, opts, s.accessJwt);
     } catch (err) {
       if (!(err instanceof ConnectorError) || err.opts.code !== 'expired_token') throw err;
       s = await this.renew(account, s);
-      return this.raw<T>(account, creds, method, nsid, opts, s.accessJwt);
+      return this.raw<T>(account, at(s), method, nsid, opts, s.accessJwt);
     }
   }
 
+  private creds(account: AccountRef): BlueskyCredentials {
+    return blueskyCredentials(account, this.allowHttpLoopback);
+  }
+
   private key(account: AccountRef): string {
-    const c = blueskyCredentials(account);
+    const c = this.creds(account);
     return `${c.serviceUrl}|${c.identifier}|${createHash('sha256').update(c.appPassword).digest('hex')}`;
   }
 
@@ -132,7 +163,7 @@ export class XrpcClient {
   }
 
   private async createSession(account: AccountRef): Promise<Session> {
-    const creds = blueskyCredentials(account);
+    const creds = this.creds(account);
     try {
       return await this.raw<Session>(account, creds, 'POST', 'com.atproto.server.createSession', {
         json: { identifier: creds.identifier, password: creds.appPassword },
@@ -152,7 +183,7 @@ export class XrpcClient {
   /** Refreshes an expired session; if the refresh token is gone too, signs in again. */
   private async renew(account: AccountRef, old: Session): Promise<Session> {
     const k = this.key(account);
-    const creds = blueskyCredentials(account);
+    const creds = { ...this.creds(account), serviceUrl: pdsOf(old, this.creds(account).serviceUrl, this.allowHttpLoopback) };
     const next = this.raw<Session>(account, creds, 'POST', 'com.atproto.server.refreshSession', {}, old.refreshJwt).catch(
       (err: unknown) => {
         if (err instanceof ConnectorError && (!err.retryable || err.opts.code === 'expired_token')) return this.createSession(account);
@@ -189,6 +220,8 @@ export class XrpcClient {
         method,
         headers,
         body: opts.bytes ? opts.bytes.data : opts.json !== undefined ? JSON.stringify(opts.json) : undefined,
+        // Never follow a redirect with the session token to another place.
+        redirect: 'error',
         signal: AbortSignal.timeout(this.timeoutMs),
       });
       text = await res.text();

@@ -43,7 +43,7 @@ function usernameOf(acc: AccountRef): string {
 
 function harness(): ConnectorHarness {
   return {
-    connector: createMastodonConnector({ timeoutMs: 400, mediaPollMs: 5 }),
+    connector: createMastodonConnector({ timeoutMs: 400, mediaPollMs: 5, allowHttpLoopback: true }),
     newAccount: async () => court().ref,
     async addComment(acc, c) {
       const who = emu.person(c.authorHandle, c.authorName);
@@ -82,13 +82,17 @@ describe('mastodon connector', () => {
     connectorContract(harness);
   });
 
-  const connector = () => createMastodonConnector({ timeoutMs: 400, mediaPollMs: 5 });
+  const connector = () => createMastodonConnector({ timeoutMs: 400, mediaPollMs: 5, allowHttpLoopback: true });
 
   it('sends the idempotency key as Mastodon’s Idempotency-Key header, and a retry returns the same status', async () => {
     const { ref } = court();
     const c = connector();
     const a = await c.publish(ref, { idempotencyKey: 'post-1:acc-1', text: 'Njoftim', media: [] });
-    const b = await createMastodonConnector().publish(ref, { idempotencyKey: 'post-1:acc-1', text: 'Njoftim', media: [] });
+    const b = await createMastodonConnector({ allowHttpLoopback: true }).publish(ref, {
+      idempotencyKey: 'post-1:acc-1',
+      text: 'Njoftim',
+      media: [],
+    });
     expect(b.externalId).toBe(a.externalId);
     const posts = emu.requests.filter(
       (r) => r.method === 'POST' && r.path === '/api/v1/statuses' && r.headers['idempotency-key'] === 'post-1:acc-1',
@@ -102,10 +106,14 @@ describe('mastodon connector', () => {
     const ledger = memoryLedger();
     emu.inject(ref.externalId, { kind: 'timeout_after_write' });
     const err = await thrown(
-      createMastodonConnector({ timeoutMs: 300, ledger }).publish(ref, { idempotencyKey: 'lost', text: 'Aktgjykimi u shpall.', media: [] }),
+      createMastodonConnector({ timeoutMs: 300, ledger, allowHttpLoopback: true }).publish(ref, {
+        idempotencyKey: 'lost',
+        text: 'Aktgjykimi u shpall.',
+        media: [],
+      }),
     );
     expect(err.opts.maybeApplied).toBe(true);
-    const found = await createMastodonConnector({ ledger }).findByIdempotencyKey(ref, 'lost');
+    const found = await createMastodonConnector({ ledger, allowHttpLoopback: true }).findByIdempotencyKey(ref, 'lost');
     expect(found?.externalId).toBeTruthy();
     // An intent from two hours ago: the Idempotency-Key has expired on the instance, so look before posting.
     const old = memoryLedger();
@@ -113,8 +121,13 @@ describe('mastodon connector', () => {
     const s = emu.postAs(ref.externalId, { text: 'Seanca e vjetër' });
     const before = emu.requests.filter((r) => r.method === 'POST').length;
     expect(
-      (await createMastodonConnector({ ledger: old }).publish(ref, { idempotencyKey: 'old', text: 'Seanca e vjetër', media: [] }))
-        .externalId,
+      (
+        await createMastodonConnector({ ledger: old, allowHttpLoopback: true }).publish(ref, {
+          idempotencyKey: 'old',
+          text: 'Seanca e vjetër',
+          media: [],
+        })
+      ).externalId,
     ).toBe(s.id);
     expect(emu.requests.filter((r) => r.method === 'POST').length).toBe(before);
   });
@@ -165,6 +178,10 @@ describe('mastodon connector', () => {
     const clear = await thrown(c.getProfile({ ...ref, credentials: { ...ref.credentials, instanceUrl: 'http://mastodon.example' } }));
     expect(clear.opts.code).toBe('not_connected');
     expect(clear.message).toContain('https://');
+    // Outside tests, an address pointing the token at this machine over http is refused too.
+    const local = await thrown(createMastodonConnector().getProfile(ref));
+    expect(local.opts.code).toBe('not_connected');
+    expect(emu.requests.length).toBeGreaterThan(0);
   });
 
   it('maps an invalid token to "connect again", and a 5xx proxy page to a retryable error with its title', async () => {
@@ -230,7 +247,7 @@ describe('mastodon connector', () => {
     const two = await h.connector.sendMessage(ref, conversationId, 'Do t’ju kontaktojmë.');
     expect(emu.statuses.get(one.externalId)).toMatchObject({ visibility: 'direct', text: '@pala E pranuam.', inReplyToId: conversationId });
     expect(emu.statuses.get(two.externalId)?.inReplyToId).toBe(one.externalId);
-    const page = await createMastodonConnector().listMessages(ref, {});
+    const page = await createMastodonConnector({ allowHttpLoopback: true }).listMessages(ref, {});
     expect(page.items.map((m) => m.conversationId)).toEqual([conversationId, conversationId, conversationId]);
     expect(page.items[0]).toMatchObject({ senderHandle: '@pala', text: 'Kam një ankesë', fromAccount: false });
     const pub = await h.connector.publish(ref, { idempotencyKey: 'public', text: 'publik', media: [] });

@@ -340,7 +340,7 @@ export function createMastodonConnector(opts: MastodonConnectorOptions & { ledge
 
   async function avatar(a: MastodonAccount): Promise<Buffer | null> {
     const src = a.avatar_static ?? a.avatar;
-    if (!src || src.includes('/avatars/original/missing.png')) return null;
+    if (!src || src.includes('/avatars/original/missing.png') || !fetchable(src, http.allowHttpLoopback)) return null;
     try {
       const res = await (opts.fetch ?? globalThis.fetch)(src, { signal: AbortSignal.timeout(http.timeoutMs) });
       return res.ok ? Buffer.from(await res.arrayBuffer()) : null;
@@ -353,6 +353,18 @@ export function createMastodonConnector(opts: MastodonConnectorOptions & { ledge
 /** Without a cursor or `since`, listings start a week back (as on X and Bluesky). */
 function withDefaultSince(o: { since?: string; cursor?: string | null }): { since?: string; cursor?: string | null } {
   return o.cursor || o.since ? o : { since: new Date(Date.now() - FIRST_LISTING_MS).toISOString() };
+}
+
+/** Pictures are fetched without credentials, over https only (http to this machine in tests). */
+function fetchable(src: string, allowHttpLoopback: boolean): boolean {
+  try {
+    const u = new URL(src);
+    return (
+      u.protocol === 'https:' || (allowHttpLoopback && u.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(u.hostname))
+    );
+  } catch {
+    return false;
+  }
 }
 
 function composeText(input: PublishInput): string {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { ConnectorError, type AccountRef, type RateLimitState } from '../connector.js';
 
 /** Options of `createMastodonConnector`; the instance URL comes from each account's credentials. */
@@ -8,6 +9,11 @@ export interface MastodonConnectorOptions {
   timeoutMs?: number;
   /** How long to wait between polls of a media attachment still processing. Default 1 s. */
   mediaPollMs?: number;
+  /**
+   * Tests and local emulators only: accept `http://127.0.0.1…` instance addresses. Off by default, so an
+   * address typed by an officer must be https and cannot aim the server's token at this machine.
+   */
+  allowHttpLoopback?: boolean;
 }
 
 export interface MastodonCredentials {
@@ -31,7 +37,7 @@ export interface MastodonResponse<T> {
 }
 
 /** Reads and checks `instanceUrl` and `accessToken`; plain-words `not_connected` when missing. */
-export function mastodonCredentials(account: AccountRef): MastodonCredentials {
+export function mastodonCredentials(account: AccountRef, allowHttpLoopback = false): MastodonCredentials {
   const { instanceUrl, accessToken } = account.credentials;
   if (typeof instanceUrl !== 'string' || !instanceUrl.trim() || typeof accessToken !== 'string' || !accessToken.trim()) {
     throw new ConnectorError('This Mastodon account is not connected yet: enter the instance address and an access token.', {
@@ -50,7 +56,7 @@ export function mastodonCredentials(account: AccountRef): MastodonCredentials {
   }
   // A bearer token is never sent in clear text, except to this machine (tests, a local emulator).
   const loopback = url.hostname === '127.0.0.1' || url.hostname === 'localhost' || url.hostname === '[::1]';
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback && allowHttpLoopback)) {
     throw new ConnectorError('The Mastodon instance address must start with https://.', { retryable: false, code: 'not_connected' });
   }
   return { instanceUrl: url.origin, accessToken: accessToken.trim() };
@@ -64,10 +70,12 @@ export class MastodonHttp {
   private readonly fetchFn: typeof fetch;
   readonly timeoutMs: number;
   private readonly limits = new Map<string, RateLimitState>();
+  readonly allowHttpLoopback: boolean;
 
   constructor(opts: MastodonConnectorOptions) {
     this.fetchFn = opts.fetch ?? globalThis.fetch;
     this.timeoutMs = opts.timeoutMs ?? 15_000;
+    this.allowHttpLoopback = opts.allowHttpLoopback === true;
   }
 
   rateLimit(account: AccountRef): RateLimitState {
@@ -75,7 +83,7 @@ export class MastodonHttp {
   }
 
   async call<T>(account: AccountRef, method: string, path: string, opts: CallOptions = {}): Promise<MastodonResponse<T>> {
-    const creds = mastodonCredentials(account);
+    const creds = mastodonCredentials(account, this.allowHttpLoopback);
     const url = new URL(path, creds.instanceUrl);
     for (const [k, v] of Object.entries(opts.query ?? {})) {
       if (Array.isArray(v)) for (const item of v) url.searchParams.append(k, item);
@@ -83,7 +91,7 @@ export class MastodonHttp {
     }
     const headers: Record<string, string> = { authorization: `Bearer ${creds.accessToken}`, accept: 'application/json' };
     if (opts.json !== undefined) headers['content-type'] = 'application/json';
-    if (opts.idempotencyKey) headers['idempotency-key'] = opts.idempotencyKey;
+    if (opts.idempotencyKey) headers['idempotency-key'] = headerSafe(opts.idempotencyKey);
     let res: Response;
     let text: string;
     try {
@@ -91,6 +99,8 @@ export class MastodonHttp {
         method,
         headers,
         body: opts.form ?? (opts.json !== undefined ? JSON.stringify(opts.json) : undefined),
+        // Never follow a redirect with the bearer token to another place.
+        redirect: 'error',
         signal: AbortSignal.timeout(this.timeoutMs),
       });
       text = await res.text();
@@ -113,6 +123,11 @@ export class MastodonHttp {
       resetAt: Number.isNaN(resetMs) ? null : new Date(resetMs).toISOString(),
     });
   }
+}
+
+/** A header carries printable ASCII only; other keys are sent as their SHA-256 (still one per key). */
+function headerSafe(key: string): string {
+  return /^[\x21-\x7e]{1,200}$/.test(key) ? key : createHash('sha256').update(key).digest('hex');
 }
 
 function parseJson(text: string): unknown {

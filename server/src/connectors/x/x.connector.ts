@@ -364,7 +364,8 @@ export function createXConnector(opts: XConnectorOptions & { ledger?: PublishLed
   };
 
   async function picture(url: string | undefined): Promise<Buffer | null> {
-    if (!url) return null;
+    // Pictures come from X's CDN over https; plain http only when the API itself is (a local emulator).
+    if (!url || !(url.startsWith('https://') || (url.startsWith('http://') && http.baseUrl.startsWith('http://')))) return null;
     try {
       // X links the 48-pixel "_normal" picture; the same path with "_400x400" is the large one.
       const res = await (opts.fetch ?? globalThis.fetch)(url.replace('_normal.', '_400x400.'), {

@@ -80,6 +80,8 @@ export class XHttp {
         method,
         headers,
         body: opts.form ?? (opts.json !== undefined ? JSON.stringify(opts.json) : undefined),
+        // Never follow a redirect with the bearer token to another place.
+        redirect: 'error',
         signal: AbortSignal.timeout(this.timeoutMs),
       });
       text = await res.text();
