@@ -5,7 +5,7 @@ import { ErrorAlert } from '../../app/errors';
 import { useCurrentUser } from '../../app/session';
 import { useInstitutionName } from '../institutions/institution-name';
 import { useInstitution } from '../institutions/institutions.api';
-import { OffboardingSummary } from '../offboarding/OffboardingPage';
+import { OffboardingSummary } from '../offboarding/OffboardingSummary';
 import { InboxSummary } from '../inbox/InboxSummary';
 import { WorkQueue } from './WorkQueue';
 

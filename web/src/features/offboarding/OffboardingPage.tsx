@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Badge, Button, Modal, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
+import { Badge, Button, Modal, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { OffboardingItem } from '@courtdesk/contracts';
 import { useFormatDate } from '../../app/format';
@@ -18,18 +18,6 @@ export function AgeBadge({ days }: { days: number }) {
     <Badge color={days >= 7 ? 'red' : days >= 2 ? 'orange' : 'blue'} variant="light">
       {t('age', { count: days })}
     </Badge>
-  );
-}
-
-/** A compact card for a dashboard: open off-boarding items and the oldest one's age. */
-export function OffboardingSummary() {
-  const { t } = useTranslation('offboarding');
-  const q = useOffboarding({ status: 'open', limit: 1, offset: 0 });
-  if (!q.data || q.data.open === 0) return null;
-  return (
-    <Alert color="orange" title={t('summary.title')}>
-      {t('summary.text', { count: q.data.open, days: q.data.oldestOpenDays ?? 0 })}
-    </Alert>
   );
 }
 
