@@ -39,6 +39,9 @@ export class BlueskyEmulator {
   readonly requests: { method: string; nsid: string; headers: IncomingMessage['headers'] }[] = [];
   private readonly access = new Map<string, { did: string; expired: boolean }>();
   private readonly refresh = new Map<string, string>();
+  /** Service tokens (getServiceAuth) and video jobs of the video service. */
+  private readonly serviceTokens = new Map<string, { did: string; lxm: string; exp: number }>();
+  readonly videoJobs = new Map<string, { did: string; polls: number; blob: unknown }>();
   private readonly faults = new Map<string, BlueskyFault[]>();
   private readonly budgets = new Map<string, { limit: number; windowMs: number; start: number; used: number; perCall: boolean }>();
   private server: Server | null = null;
@@ -168,6 +171,7 @@ export class BlueskyEmulator {
     const nowSec = Math.floor(Date.now() / 1000);
     const date = { date: new Date(nowSec * 1000).toUTCString() };
     const json = () => JSON.parse(raw.toString('utf8') || '{}') as Record<string, unknown>;
+    if (nsid.startsWith('app.bsky.video.')) return sendOut(res, this.video(req, nsid, url.searchParams, raw), date);
     let did: string | undefined;
     if (nsid === 'com.atproto.server.createSession') {
       const b = json();
@@ -289,6 +293,11 @@ export class BlueskyEmulator {
         const page = pageDesc(this.notifications(me), (n) => `${n.indexedAt}|${n.uri}`, q);
         return { status: 200, body: { notifications: page.items, ...(page.cursor ? { cursor: page.cursor } : {}) } };
       }
+      case 'com.atproto.server.getServiceAuth': {
+        const token = `svc.${randomBytes(16).toString('base64url')}`;
+        this.serviceTokens.set(token, { did: me.did, lxm: q.get('lxm') ?? '', exp: Number(q.get('exp') ?? 0) });
+        return { status: 200, body: { token } };
+      }
       case 'app.bsky.actor.getProfile': {
         const actor = q.get('actor') ?? '';
         const a = [...this.accounts.values()].find((x) => x.did === actor || x.handle === actor);
@@ -388,6 +397,51 @@ export class BlueskyEmulator {
       const m = { id: tid(), senderDid: me.did, text: String(b.message?.text ?? ''), sentAt: new Date().toISOString() };
       c.messages.push(m);
       return { status: 200, body: view(c, m) };
+    }
+    return err(501, 'MethodNotImplemented', 'Method Not Implemented');
+  }
+
+  /** Bluesky's video service (video.bsky.app): upload with a service token, then poll the job. */
+  private video(req: IncomingMessage, nsid: string, q: URLSearchParams, raw: Buffer): Out {
+    const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? '';
+    const svc = this.serviceTokens.get(token);
+    if (!svc || svc.lxm !== 'com.atproto.repo.uploadBlob' || svc.exp * 1000 < Date.now())
+      return err(401, 'Unauthorized', 'Invalid service token');
+    if (nsid === 'app.bsky.video.uploadVideo') {
+      if (q.get('did') !== svc.did) return err(400, 'InvalidRequest', 'did does not match the token');
+      if (raw.length > 100 * 1024 * 1024) return err(400, 'InvalidRequest', 'Video too large');
+      const jobId = `job_${cidOf(raw.toString('base64')).slice(-12)}`;
+      const cid = cidOf(`video:${raw.toString('base64')}`);
+      this.blobs.set(cid, { mime: 'video/mp4', size: raw.length });
+      const prior = this.videoJobs.get(jobId);
+      if (prior)
+        return {
+          status: 409,
+          body: { jobId, did: svc.did, state: 'JOB_STATE_COMPLETED', error: 'already_exists', message: 'Video already processed' },
+        };
+      this.videoJobs.set(jobId, {
+        did: svc.did,
+        polls: 2,
+        blob: { $type: 'blob', ref: { $link: cid }, mimeType: 'video/mp4', size: raw.length },
+      });
+      return { status: 200, body: { jobId, did: svc.did, state: 'JOB_STATE_CREATED' } };
+    }
+    if (nsid === 'app.bsky.video.getJobStatus') {
+      const job = this.videoJobs.get(q.get('jobId') ?? '');
+      if (!job || job.did !== svc.did) return err(400, 'InvalidRequest', 'Job not found');
+      const done = job.polls-- <= 0;
+      return {
+        status: 200,
+        body: {
+          jobStatus: {
+            jobId: q.get('jobId'),
+            did: job.did,
+            state: done ? 'JOB_STATE_COMPLETED' : 'JOB_STATE_ENCODING',
+            progress: done ? 100 : 50,
+            ...(done ? { blob: job.blob } : {}),
+          },
+        },
+      };
     }
     return err(501, 'MethodNotImplemented', 'Method Not Implemented');
   }
@@ -513,6 +567,10 @@ export class BlueskyEmulator {
     };
     return { headers, exceeded: b.used > b.limit };
   }
+}
+
+function sendOut(res: ServerResponse, out: Out, headers: Record<string, string>): void {
+  send(res, out.status, out.body ?? {}, headers);
 }
 
 function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {

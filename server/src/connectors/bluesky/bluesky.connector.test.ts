@@ -109,7 +109,7 @@ describe('bluesky connector', () => {
     expect(err.opts.platformMessage).toContain('300 graphemes');
   });
 
-  it('uploads images as blobs with alt text; refuses images over 1 MB and videos (not implemented) in plain words', async () => {
+  it('uploads images as blobs with alt text; refuses images over 1 MB and mixed media in plain words', async () => {
     const acc = court();
     const ref = await connector().publish(acc, {
       idempotencyKey: 'img',
@@ -129,10 +129,45 @@ describe('bluesky connector', () => {
       }),
     );
     expect(big.opts.code).toBe('media_too_large');
-    const video = await thrown(
-      connector().publish(acc, { idempotencyKey: 'v', text: 'x', media: [{ kind: 'video', mime: 'video/mp4', bytes: Buffer.from('v') }] }),
+    const mixed = await thrown(
+      connector().publish(acc, {
+        idempotencyKey: 'v',
+        text: 'x',
+        media: [
+          { kind: 'video', mime: 'video/mp4', bytes: Buffer.from('v') },
+          { kind: 'image', mime: 'image/jpeg', bytes: Buffer.from('j') },
+        ],
+      }),
     );
-    expect(video).toBeInstanceOf(UnsupportedByPlatformError);
+    expect(mixed.opts.code).toBe('too_many_media');
+  });
+
+  it('publishes a video through the video service with a service token, waiting for the job', async () => {
+    const acc = court();
+    const c = createBlueskyConnector({ allowHttpLoopback: true, videoServiceUrl: emu.url, videoPollMs: 5 });
+    const ref = await c.publish(acc, {
+      idempotencyKey: 'video',
+      text: 'Seanca',
+      media: [{ kind: 'video', mime: 'video/mp4', bytes: Buffer.from('mp4-bytes'), altText: 'Seanca publike' }],
+    });
+    const stored = emu.record(`at://${acc.externalId}/app.bsky.feed.post/${ref.externalId}`)!;
+    expect(stored.value.embed).toMatchObject({
+      $type: 'app.bsky.embed.video',
+      alt: 'Seanca publike',
+      video: { $type: 'blob', mimeType: 'video/mp4' },
+    });
+    const auth = emu.requests.find((r) => r.nsid === 'com.atproto.server.getServiceAuth');
+    expect(auth).toBeTruthy();
+    expect(emu.requests.filter((r) => r.nsid === 'app.bsky.video.getJobStatus').length).toBeGreaterThanOrEqual(2);
+    // The same video again (another post): the service answers 409 with the finished job.
+    const again = await c.publish(acc, {
+      idempotencyKey: 'video-2',
+      text: 'Seanca 2',
+      media: [{ kind: 'video', mime: 'video/mp4', bytes: Buffer.from('mp4-bytes') }],
+    });
+    expect(emu.record(`at://${acc.externalId}/app.bsky.feed.post/${again.externalId}`)!.value.embed).toMatchObject({
+      $type: 'app.bsky.embed.video',
+    });
   });
 
   it('hides and unhides a reply through the thread’s threadgate; refuses in others’ threads; cannot delete others’ replies', async () => {

@@ -4,12 +4,12 @@ import {
   type AccountRef,
   type Connector,
   type ConnectorManifest,
-  type MediaInput,
   type PublishInput,
   type PublishedRef,
 } from '../connector.js';
 import { CHAT_PROXY, safeOrigin, XrpcClient, type BlueskyConnectorOptions } from './bluesky.http.js';
 import { getThreadgate, listComments, listMessages, startMark } from './bluesky.inbox.js';
+import { embedFor } from './bluesky.media.js';
 import { BLUESKY_MAX_GRAPHEMES, detectFacets, parseAtUri, rkeyFor } from './bluesky.text.js';
 import {
   POST,
@@ -27,7 +27,7 @@ export const BLUESKY_MANIFEST: ConnectorManifest = {
   capabilities: {
     textPost: true,
     imagePost: true,
-    videoPost: false,
+    videoPost: true,
     deletePost: true,
     listComments: true,
     hideComment: true,
@@ -45,7 +45,7 @@ export const BLUESKY_MANIFEST: ConnectorManifest = {
     'Posts are at most 300 characters as people see them (emoji and accented letters count once).',
     'Replies by others cannot be deleted on Bluesky: Courtdesk can hide them under the court’s posts (readers can still open hidden replies); the court can also block or mute the author, or report the reply, in Bluesky.',
     'Direct messages need an app password created with “Allow access to your direct messages”.',
-    'Videos are not published to Bluesky by Courtdesk yet; post them in the Bluesky app.',
+    'One video (mp4, up to 100 MB) or up to 4 images of 1 MB per post.',
     'Comments are fetched periodically (Bluesky has no webhooks).',
   ],
   credentialFields: [
@@ -84,35 +84,6 @@ export function createBlueskyConnector(opts: BlueskyConnectorOptions = {}): Conn
     return { externalId: rkey, url: `https://bsky.app/profile/${handle}/post/${rkey}`, publishedAt: r.value.createdAt };
   }
 
-  async function uploadImages(account: AccountRef, media: MediaInput[]) {
-    if (media.some((m) => m.kind === 'video'))
-      throw new UnsupportedByPlatformError('Courtdesk’s Bluesky connector', 'publishing videos yet (post them in the Bluesky app)');
-    if (media.length > 4) {
-      throw new ConnectorError('Bluesky takes at most 4 images per post.', {
-        retryable: false,
-        code: 'too_many_media',
-        platformMessage: 'Array must not be longer than 4 items',
-      });
-    }
-    const tooBig = media.find((m) => m.bytes.length > BLUESKY_MANIFEST.limits.maxImageBytes);
-    if (tooBig) {
-      throw new ConnectorError('An image is larger than Bluesky accepts (1 MB).', {
-        retryable: false,
-        code: 'media_too_large',
-        platformMessage: `image file too large: ${tooBig.bytes.length} bytes (max 1000000)`,
-      });
-    }
-    const images = [];
-    for (const m of media) {
-      const { blob } = await xrpc.call<{ blob: unknown }>(account, 'POST', 'com.atproto.repo.uploadBlob', {
-        bytes: { data: m.bytes, mime: m.mime },
-        write: true,
-      });
-      images.push({ image: blob, alt: m.altText ?? '' });
-    }
-    return images.length ? { $type: 'app.bsky.embed.images', images } : undefined;
-  }
-
   async function publish(account: AccountRef, input: PublishInput): Promise<PublishedRef> {
     const rkey = rkeyFor(input.idempotencyKey);
     const existing = await getPost(account, rkey);
@@ -120,7 +91,7 @@ export function createBlueskyConnector(opts: BlueskyConnectorOptions = {}): Conn
     const { did } = await xrpc.who(account);
     const text = input.link && !input.text.includes(input.link) ? `${input.text}\n\n${input.link}` : input.text;
     const facets = detectFacets(text);
-    const embed = await uploadImages(account, input.media);
+    const embed = await embedFor(xrpc, account, input.media, opts);
     const record = {
       $type: POST,
       text,

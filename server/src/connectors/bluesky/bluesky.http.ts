@@ -7,6 +7,10 @@ export interface BlueskyConnectorOptions {
   fetch?: typeof fetch;
   /** Per request; a write that times out is reported as "maybe applied". Default 15 s. */
   timeoutMs?: number;
+  /** Bluesky's video service; default `https://video.bsky.app`. */
+  videoServiceUrl?: string;
+  /** Wait between polls of a video being processed. Default 1 s. */
+  videoPollMs?: number;
   /**
    * Tests and local emulators only: accept `http://127.0.0.1…` service addresses. Off by default, so an
    * address typed by an officer must be https and cannot aim the app password at this machine.
@@ -123,10 +127,47 @@ export class XrpcClient {
     );
   }
 
-  /** The account's DID and handle (from its session). */
-  async who(account: AccountRef): Promise<{ did: string; handle: string }> {
+  /** The account's DID and handle (from its session), and the PDS its repository lives on. */
+  async who(account: AccountRef): Promise<{ did: string; handle: string; pds: string }> {
     const s = await this.session(account);
-    return { did: s.did, handle: s.handle };
+    return { did: s.did, handle: s.handle, pds: pdsOf(s, this.creds(account).serviceUrl, this.allowHttpLoopback) };
+  }
+
+  /** A plain request outside the PDS (the video service), with Bluesky's error mapping. */
+  async external<T>(
+    account: AccountRef,
+    url: URL,
+    init: { method: string; token: string; bytes?: { data: Buffer; mime: string }; write?: boolean },
+  ): Promise<{ status: number; body: T }> {
+    if (!safeOrigin(url, this.allowHttpLoopback)) {
+      throw new ConnectorError('The Bluesky video service address must start with https://.', { retryable: false, code: 'not_connected' });
+    }
+    let res: Response;
+    let text: string;
+    try {
+      res = await this.fetchFn(url, {
+        method: init.method,
+        headers: {
+          authorization: `Bearer ${init.token}`,
+          accept: 'application/json',
+          ...(init.bytes ? { 'content-type': init.bytes.mime } : {}),
+        },
+        body: init.bytes?.data,
+        redirect: 'error',
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
+      text = await res.text();
+    } catch (err) {
+      throw networkError(err, init.write === true);
+    }
+    let body: unknown = null;
+    try {
+      body = text ? JSON.parse(text) : null;
+    } catch {
+      body = null;
+    }
+    if ((res.status >= 200 && res.status < 300) || res.status === 409) return { status: res.status, body: body as T };
+    throw xrpcError(res.status, body as XrpcError | null, res.headers, false);
   }
 
   async call<T>(account: AccountRef, method: 'GET' | 'POST', nsid: string, opts: XrpcOptions = {}): Promise<T> {
