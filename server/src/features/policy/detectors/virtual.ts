@@ -142,9 +142,16 @@ const FROM_PLACE = String.raw`(?:from|nga|iz|из)\s\p{Lu}`;
  * an apposition ", Arbëresha from Vitia" / ", Arta, 15," (a lone capitalised word set off by a comma and
  * followed by a home place or an age).
  */
+/**
+ * Round 8: a lone first name right after a victim/minor noun ("e dëmtuara Fjolla, studente …", "the victim Drita told
+ * …", "оштећена Јована"); a second capitalised word after it makes it a full name (the `@personName` rule) or an
+ * institution ("Victim Advocacy Office"), so it is excluded here.
+ */
+const VICTIM_NOUN = String.raw`(?:[Vv]ictim|[Vv]iktim[ae]|[Ee] d[eë]mtuara|[Ii] d[eë]mtuari|[Oo][sš]te[cć]en[ai]|[Žž]rtva|[Mm]aloletn(?:a|i|ica|ik)|[Ee] mitura|[Ii] mituri|[Оо]штећен[аи]|[Жж]ртва|[Мм]алолетн(?:а|и|ица|ик))`;
 const GIVEN_RE = new RegExp(
   String.raw`(?<![\p{L}])(?:${NAMING_CUE}\s+(${CAP_WORD})|${AGE_CUE}(?:\s${AGE_NOUN},)?[,\s]+(${CAP_WORD})|(${CAP_WORD})\s\p{Lu}\.(?!\s?\p{Lu}\.)(?![\p{L}]))` +
-    String.raw`|(?<=,\s)(${CAP_WORD})(?:\s${FROM_PLACE}|,\s\d{1,2}\b)`,
+    String.raw`|(?<=,\s)(${CAP_WORD})(?:\s${FROM_PLACE}|,\s\d{1,2}\b)` +
+    String.raw`|(?<![\p{L}])${VICTIM_NOUN}\s(${CAP_WORD})(?![\p{L}])(?!\s\p{Lu})`,
   'gu',
 );
 
@@ -163,7 +170,7 @@ export function givenNameList(stopwords: readonly string[]): VirtualList {
     let m: RegExpExecArray | null;
     let guard = 0;
     while ((m = GIVEN_RE.exec(ctx.original)) !== null && guard++ < 1000) {
-      const name = m[1] ?? m[2] ?? m[3] ?? m[4]!;
+      const name = m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5]!;
       const f = fold(name);
       if (stop.has(f) || stop.has(f.replace(/(?:it|in|es|se|a|e|i|u|om|og|oj)$/, ''))) continue;
       out.push(ctx.span(m.index, m.index + m[0].length, '@givenName'));
