@@ -5,6 +5,9 @@ import { createFacebookConnector } from './facebook/index.js';
 import { createInstagramConnector } from './instagram/index.js';
 import { dbPublishLedger } from './meta/publish-ledger.db.js';
 import { publicMediaHost } from './meta/media-link.js';
+import { createXConnector } from './x/index.js';
+import { createMastodonConnector } from './mastodon/index.js';
+import { createBlueskyConnector } from './bluesky/index.js';
 
 /**
  * Every connector Courtdesk knows, listed explicitly. A platform without a connector yet can still be
@@ -46,4 +49,13 @@ export function registerBuiltInConnectors(ctx: { db: Db; config?: { secretKey: s
   registerConnector(createFacebookConnector({ ledger }), ctx.db);
   // Instagram fetches photos from Courtdesk's public address (PUBLIC_URL); without one it refuses to publish.
   registerConnector(createInstagramConnector({ ledger, mediaHost: ctx.config && publicMediaHost(ctx.config) }), ctx.db);
+  // X (API v2; base URL from COURTDESK_X_API_URL for a proxy or tests) reconciles through the same ledger.
+  registerConnector(
+    createXConnector({ ledger, ...(process.env.COURTDESK_X_API_URL ? { baseUrl: process.env.COURTDESK_X_API_URL } : {}) }),
+    ctx.db,
+  );
+  // Mastodon and Bluesky: the instance / service address is part of each account's connection, typed in
+  // by an officer, so only public https addresses are ever called (platform/outbound.ts).
+  registerConnector(createMastodonConnector({ ledger }), ctx.db);
+  registerConnector(createBlueskyConnector(), ctx.db);
 }

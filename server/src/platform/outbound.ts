@@ -80,3 +80,28 @@ export async function assertPublicUrl(raw: string, policy: OutboundPolicy = {}):
     throw new OutboundUrlError(`The server ${host} is on a private network or this machine; Courtdesk only calls public platforms.`);
   return url;
 }
+
+/**
+ * `fetch` that first checks every address with `assertPublicUrl` (verdicts per host cached for five
+ * minutes). For connectors whose base URL an officer typed in (Mastodon instance, Bluesky PDS).
+ * A refused address answers as a network failure of the URL check, before any byte is sent.
+ */
+export function guardedFetch(fetchFn: typeof fetch, policy: OutboundPolicy = {}): typeof fetch {
+  const verdicts = new Map<string, { ok: boolean; message: string; until: number }>();
+  return async (input, init) => {
+    const raw = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    const host = new URL(raw).host;
+    let v = verdicts.get(host);
+    if (!v || v.until < Date.now()) {
+      try {
+        await assertPublicUrl(raw, policy);
+        v = { ok: true, message: '', until: Date.now() + 300_000 };
+      } catch (err) {
+        v = { ok: false, message: err instanceof Error ? err.message : String(err), until: Date.now() + 300_000 };
+      }
+      verdicts.set(host, v);
+    }
+    if (!v.ok) throw new OutboundUrlError(v.message);
+    return fetchFn(input, init);
+  };
+}

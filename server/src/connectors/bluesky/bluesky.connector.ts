@@ -1,3 +1,4 @@
+import { guardedFetch } from '../../platform/outbound.js';
 import {
   ConnectorError,
   UnsupportedByPlatformError,
@@ -62,7 +63,9 @@ const MAX_HIDDEN = 300;
  * idempotency key with "create only if absent" (`putRecord` with `swapRecord: null`), so a retry can
  * never make a second post, and the key finds the post again even after a restart.
  */
-export function createBlueskyConnector(opts: BlueskyConnectorOptions = {}): Connector {
+export function createBlueskyConnector(given: BlueskyConnectorOptions = {}): Connector {
+  // The service address is typed in by an officer: never call this machine or a private network (SSRF).
+  const opts = { ...given, fetch: guardedFetch(given.fetch ?? globalThis.fetch, { allowPrivate: given.allowHttpLoopback === true }) };
   const xrpc = new XrpcClient(opts);
   const deletedHere = new Set<string>();
 

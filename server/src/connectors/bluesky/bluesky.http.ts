@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { OutboundUrlError } from '../../platform/outbound.js';
 import { ConnectorError, type AccountRef, type RateLimitState } from '../connector.js';
 
 /** Options of `createBlueskyConnector`; the service (PDS) URL comes from each account's credentials. */
@@ -366,6 +367,10 @@ export function xrpcError(status: number, body: XrpcError | null, h: Headers, ch
 }
 
 export function networkError(err: unknown, write: boolean): ConnectorError {
+  if (err instanceof OutboundUrlError) {
+    // Refused before anything was sent: an address on this machine or a private network.
+    return new ConnectorError(err.message, { retryable: false, code: 'not_connected', platformMessage: err.message });
+  }
   const e = err as { name?: string; message?: string; cause?: { code?: string; message?: string } };
   if (e?.name === 'TimeoutError' || e?.name === 'AbortError') {
     return new ConnectorError('Bluesky did not answer in time.', {

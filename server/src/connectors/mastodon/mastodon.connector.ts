@@ -1,3 +1,4 @@
+import { guardedFetch } from '../../platform/outbound.js';
 import {
   ConnectorError,
   UnsupportedByPlatformError,
@@ -69,7 +70,9 @@ const IDEMPOTENCY_TTL_MS = 55 * 60_000;
  * ledger) and, to find a post by its key or before retrying later than that hour, looks for that text
  * among the account's own recent statuses.
  */
-export function createMastodonConnector(opts: MastodonConnectorOptions & { ledger?: PublishLedger } = {}): Connector {
+export function createMastodonConnector(given: MastodonConnectorOptions & { ledger?: PublishLedger } = {}): Connector {
+  // The instance address is typed in by an officer: never call this machine or a private network (SSRF).
+  const opts = { ...given, fetch: guardedFetch(given.fetch ?? globalThis.fetch, { allowPrivate: given.allowHttpLoopback === true }) };
   const http = new MastodonHttp(opts);
   const ledger = opts.ledger ?? memoryLedger();
   const inFlight = new Map<string, Promise<PublishedRef>>();

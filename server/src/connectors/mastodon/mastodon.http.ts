@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { OutboundUrlError } from '../../platform/outbound.js';
 import { ConnectorError, type AccountRef, type RateLimitState } from '../connector.js';
 
 /** Options of `createMastodonConnector`; the instance URL comes from each account's credentials. */
@@ -210,6 +211,10 @@ export function mastodonError(status: number, body: unknown, text: string, h: He
 
 /** A timeout or a broken connection. A write whose request may have reached the instance is "maybe applied". */
 export function networkError(err: unknown, write: boolean): ConnectorError {
+  if (err instanceof OutboundUrlError) {
+    // Refused before anything was sent: an address on this machine or a private network.
+    return new ConnectorError(err.message, { retryable: false, code: 'not_connected', platformMessage: err.message });
+  }
   const e = err as { name?: string; message?: string; cause?: { code?: string; message?: string } };
   if (e?.name === 'TimeoutError' || e?.name === 'AbortError') {
     return new ConnectorError('The Mastodon instance did not answer in time.', {
