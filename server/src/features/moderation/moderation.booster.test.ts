@@ -72,7 +72,9 @@ describe('rules + booster', () => {
   });
 
   it('removes at a very high p when a rule cue agrees, and shows the cue', () => {
-    const text = 'Sudija Nemanja Jović, uživaj dok traje.';
+    // (vocative form: since round 10 the `remove` threshold is 0.94 and the nominative variant scores just below it,
+    // going to review — still caught)
+    const text = 'Sudijo Nemanja Joviću, uživaj dok traje.';
     expect(classifyComment(text, { booster: false }).action).toBe('keep');
     const r = classifyComment(text, { uiLang: 'en' });
     expect(r).toMatchObject({ action: 'remove', categories: ['threat'] });
@@ -165,6 +167,7 @@ describe('training', () => {
       'holdout-8',
       'holdout-9',
       'holdout-10',
+      'holdout-10b',
       'train-extra',
     ])
       expect(batches.has(b), `${b} in ${FIXTURE_DIR}`).toBe(true);

@@ -359,4 +359,21 @@ describe('round 10 families (probes, not holdout-10 sentences)', () => {
     'Hope someone blows up the myth that the courts are independent.',
     'I wish the judges would finally publish their asset declarations.',
   ])('not removed: %s', (text) => expect(act(text)).not.toBe('remove'));
+  it.each([
+    'This is idiotic, the hearing was postponed again.',
+    'It is a disgrace that Judge Hoti is still in office.',
+    'It’s pathetic that nobody answers the phone at the registry.',
+    'The judges in robes walked in at 10, the hearing started late.',
+    'Neko je zapalio kontejner ispred suda, policija istražuje.',
+    'Brojim dane do presude, toliko je dugo čekanje.',
+    'Romët kanë të drejtë për përkthyes në gjykatë, si çdo komunitet.',
+  ])('keep (round 10b): %s', (text) => expect(act(text)).toBe('keep'));
+  it.each([
+    'Judge Hoti, this is pathetic of you.',
+    'It is obvious that Judge Hoti is a moron.',
+    'Those donkeys in robes at the Supreme Court ruled again.',
+    'Sudiji će neko zapaliti auto, videćete.',
+    'Tužioče, brojiš dane.',
+    'Prokleti Albanci opet sude po svom.',
+  ])('remove (round 10b): %s', (text) => expect(act(text)).toBe('remove'));
 });

@@ -165,6 +165,8 @@ function copulaSubject(ctx: Ctx, h: Hit): 'person' | 'thing' | null {
         const back = previousSentenceTopic(ctx, j);
         if (back !== null) return back;
       }
+      // English "this/that/it is …" is about a situation or a thing, not a person: the predicate decides
+      if ((fl & F_DEMO) !== 0 && EN_DEMO_PRONOUN.has(toks[j]!.norm) && COPULA.has(toks[j + 1]?.norm ?? '')) continue;
       // "the justice system": a title word opening a multiword thing ("justice" + "system") is the thing
       if ((fl & F_TITLE) !== 0 && (fl & F_THING) !== 0 && ((ctx.flags[j + 1] ?? 0) & (F_THING | F_TITLE)) === F_THING) return 'thing';
       if ((fl & F_THING) !== 0 && (fl & (F_TITLE | F_NAMED)) === 0) {
@@ -184,6 +186,32 @@ function copulaSubject(ctx: Ctx, h: Hit): 'person' | 'thing' | null {
   let s0 = start;
   while (s0 > 0 && toks[s0 - 1]!.sent === sent && start - s0 < 14) s0--;
   return s0 < start ? decide(s0, start) : null;
+}
+
+const EN_DEMO_PRONOUN = new Set(['this', 'that', 'it']);
+
+/** The predicate's clause has an English "this/that/it" + copula subject ("This is idiotic", "That was so stupid"). */
+function bareEnDemoSubject(ctx: Ctx, h: Hit): boolean {
+  const toks = ctx.p.toks;
+  const c = toks[h.t0]!.clause;
+  for (let i = h.t0 - 1; i >= Math.max(0, h.t0 - 5) && toks[i]!.clause === c; i--) {
+    const nm = toks[i]!.norm;
+    if (EN_DEMO_PRONOUN.has(nm) && (nm === 'it' || (ctx.flags[i]! & F_DEMO) !== 0) && (COPULA.has(toks[i + 1]?.norm ?? '') || toks[i + 1]?.norm === 's'))
+      return true;
+  }
+  return false;
+}
+
+/** "magarci u togama", "donkeys in robes", "gomarë me toga": an animal in robes is a judge. */
+const ROBE_PREP = new Set(['in', 'u', 'me', 'with', 'wearing']);
+const ROBES = new Set(['robes', 'robe', 'gowns', 'togas', 'toga', 'togama', 'togi', 'toge', 'togu', 'odorama', 'mantijama', 'petka', 'mantele']);
+function inRobes(ctx: Ctx, h: Hit): boolean {
+  const toks = ctx.p.toks;
+  let i = h.t1 + 1;
+  if (!toks[i] || !ROBE_PREP.has(toks[i]!.norm)) return false;
+  i++;
+  if (toks[i] && (toks[i]!.norm === 'black' || toks[i]!.norm === 'crnim' || toks[i]!.norm === 'crnoj' || toks[i]!.norm === 'the')) i++;
+  return !!toks[i] && ROBES.has(toks[i]!.norm);
 }
 
 /** The first thing or person of the sentence before token j ('thing' | 'person'), or null when it has neither. */
@@ -311,6 +339,8 @@ function progressiveVerb(ctx: Ctx, h: Hit): boolean {
 const ABSTRACT_NOUN = /(?:esi|esia|esine|esise|esite|llek|lleku|llequ|luk|luka|luku|izam|izma|izmu|izmom)$/;
 /** Serbian relational adjectives on a person stem ("kretenski", "idiotska odluka"): describe a thing unless aimed. */
 const SR_ADJECTIVE = /(?:ski|ska|sko|skog|skom|skoj|ske|skih|skim|sku)$/;
+/** English adjectives on a person stem ("idiotic", "moronic", "cretinous"). */
+const EN_ADJECTIVE = /(?:ic|ous)$/;
 
 export function detectInsult(ctx: Ctx): Finding[] {
   const out: Finding[] = [];
@@ -319,8 +349,10 @@ export function detectInsult(ctx: Ctx): Finding[] {
     const subject = copulaSubject(ctx, h);
     // an abstract noun built on a person stem ("idiotësi", "idiotluk", "kretenizam") judges a thing unless aimed
     const tn = ctx.p.toks[h.t1]!.norm;
-    if (h.t0 === h.t1 && h.e.term.endsWith('*') && (ABSTRACT_NOUN.test(tn) || (SR_ADJECTIVE.test(tn) && tn.length > 6))) {
-      const dT = nearest(ctx, h, F_TARGET, 6);
+    const adjective = (SR_ADJECTIVE.test(tn) || EN_ADJECTIVE.test(tn)) && tn.length > 6;
+    if (h.t0 === h.t1 && h.e.term.endsWith('*') && (ABSTRACT_NOUN.test(tn) || adjective)) {
+      // an adjective needs a person, not a bare "this/ovo" ("This is idiotic")
+      const dT = nearest(ctx, h, adjective ? F_TARGET & ~F_DEMO : F_TARGET, 6);
       // "kretensku odluku": the adjective's own noun is a ruling
       const nextThing = SR_ADJECTIVE.test(tn) && ((ctx.flags[h.t1 + 1] ?? 0) & F_THING) !== 0;
       if (!nextThing && (subject === 'person' || (subject === null && dT <= 6 && dT < nearest(ctx, h, F_THING, 6))))
@@ -339,7 +371,9 @@ export function detectInsult(ctx: Ctx): Finding[] {
   for (const h of hitsOf(ctx, 'insult', 'evaluative')) {
     if (condemned(ctx, h) || selfRef(ctx, h) || progressiveVerb(ctx, h)) continue;
     const subject = copulaSubject(ctx, h);
-    const dT = nearest(ctx, h, F_TARGET, 6);
+    // "This is idiotic": an English "this/that/it" subject is not a person to aim at
+    // (the predicate describes "this"; only "… of you" turns it on a person)
+    const dT = bareEnDemoSubject(ctx, h) ? nearest(ctx, h, F_SECOND, 3, true) : nearest(ctx, h, F_TARGET, 6);
     const dX = nearest(ctx, h, F_THING, 6);
     const aimed = subject !== null ? subject === 'person' : (dT <= 6 && dT < dX) || vocativeClause(ctx, h);
     if (aimed || vocativeO(ctx, h)) out.push(f('insult', 'insult.aimed-at-person', 'remove', h));
@@ -352,6 +386,10 @@ export function detectInsult(ctx: Ctx): Finding[] {
       const i = h.t1 + d;
       return toks[i]?.kind === WORD && toks[i]!.clause === toks[h.t1]!.clause && (ctx.flags[i]! & F_THING) !== 0;
     });
+    if (inRobes(ctx, h)) {
+      out.push(f('insult', 'insult.animal', 'remove', h));
+      continue;
+    }
     const subject = copulaSubject(ctx, h);
     if (subject === 'thing') continue;
     if (subject === 'person' || dT <= 3 || vocativeO(ctx, h) || institutionAfter || vocativeClause(ctx, h) || placeFullOf(ctx, h))
@@ -393,6 +431,11 @@ const MODAL = new Set([
   'hope',
   'wish',
   'shpresoj',
+  // an anonymous agent right before the violent verb: "sudiji će neko zapaliti kuću", "someone torch his car"
+  'neko',
+  'someone',
+  'somebody',
+  'dikush',
 ]);
 
 const DESERVE = new Set([
