@@ -125,6 +125,13 @@ describe('quality regression guard (targets: F1 ≥ 0.90, ≤ 5% clean flagged)'
     expect(s.f1).toBeGreaterThanOrEqual(0.95);
     expect(s.cleanFlagged).toBeLessThanOrEqual(0.05);
   });
+  // Holdout 16 (45 posts, 18 clean, dev mix) was committed before its single first measurement (F1 0.833, P 0.952,
+  // R 0.741, 0/18 clean flagged); its seven misses and one false pair were then fixed by concept. Guard: after − margin.
+  it('holdout 16: F1 ≥ 0.95, clean flagged ≤ 5%', () => {
+    const s = score(resolve(here, 'fixtures', 'holdout16.jsonl'));
+    expect(s.f1).toBeGreaterThanOrEqual(0.95);
+    expect(s.cleanFlagged).toBeLessThanOrEqual(0.05);
+  });
   // Round-5 probes for the gap-tolerant templates (historic centre, "takes safety seriously", "blagovremeno", video-link
   // notices); one is flagged by the older pending.evaluative rule ("pointed out inconsistencies"), a known limit.
   it('round-5 clean probes: at most 1 of 16 flagged', () => {

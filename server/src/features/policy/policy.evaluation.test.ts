@@ -123,6 +123,22 @@ describe('round 8 (blind holdout 12): concepts, attribution over case numbers, b
   ] as const)('flags %s: %s', (lang, text, art) => {
     expect(arts(text, lang)).toContain(art);
   });
+  it.each([
+    ['en', 'The victim Arbnora told the court she had been threatened for months.', '4.5'],
+    ['sr', 'Oštećena Milica, učenica srednje škole, svedočila je iza paravana.', '4.5'],
+    ['en', 'We will coordinate the timing of the verdict with the Government’s communication office.', '4.2'],
+    ['en', 'The wifi password for the judges’ lounge is written on a sticky note on the door: Lounge#2025.', '4.8'],
+  ] as const)('flags (after holdouts 13–16) %s: %s', (lang, text, art) => {
+    expect(arts(text, lang)).toContain(art);
+  });
+  it.each([
+    ['en', 'The Victim Advocacy Office will assist victims during the hearings this week.'],
+    ['sr', 'Sud je u koordinaciji sa policijom organizovao vežbu evakuacije.'],
+    ['en', 'The leader of the EU Rule of Law mission visited the Court of Appeals.'],
+    ['sr', 'Sud podseća da je kamera u sudnici isključena tokom suđenja maloletnicima, u skladu sa zakonom.'],
+  ] as const)('stays clean (after holdouts 13–16) — %s: %s', (lang, text) => {
+    expect(arts(text, lang)).toEqual([]);
+  });
   it('a party’s petition is party support as well as a petition', () => {
     expect(arts('Nënshkruani peticionin e LDK-së për gjykata më të shpejta!', 'sq')).toEqual(['4.4a', '4.4b']);
   });
