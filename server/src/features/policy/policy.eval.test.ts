@@ -132,6 +132,13 @@ describe('quality regression guard (targets: F1 ≥ 0.90, ≤ 5% clean flagged)'
     expect(s.f1).toBeGreaterThanOrEqual(0.95);
     expect(s.cleanFlagged).toBeLessThanOrEqual(0.05);
   });
+  // Holdout 17 (44 posts, 17 clean, dev mix) was committed before its single first measurement (F1 0.800, P 1.000,
+  // R 0.667, 0/17 clean flagged); its nine misses were then fixed by concept. Guard: after − margin.
+  it('holdout 17: F1 ≥ 0.95, clean flagged ≤ 6%', () => {
+    const s = score(resolve(here, 'fixtures', 'holdout17.jsonl'));
+    expect(s.f1).toBeGreaterThanOrEqual(0.95);
+    expect(s.cleanFlagged).toBeLessThanOrEqual(0.06);
+  });
   // Round-5 probes for the gap-tolerant templates (historic centre, "takes safety seriously", "blagovremeno", video-link
   // notices); one is flagged by the older pending.evaluative rule ("pointed out inconsistencies"), a known limit.
   it('round-5 clean probes: at most 1 of 16 flagged', () => {
