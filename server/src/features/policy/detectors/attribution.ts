@@ -112,7 +112,10 @@ export function attributionLift(ctx: CheckContext, a: AttributionParams, sentIn?
   // an own-voice word inside a party phrase ("sudija" in "Udruženje sudija", "judges" in "the judges' association")
   // belongs to that third party (round 8)
   const ownFree = own.filter((o) => !parties.some((p) => p.t0 <= o.t0 && o.t1 <= p.t1 && (p.t0 < o.t0 || o.t1 < p.t1)));
-  const subjects: { s: Span; party: boolean }[] = [...parties.map((s) => ({ s, party: true })), ...ownFree.map((s) => ({ s, party: false }))];
+  const subjects: { s: Span; party: boolean }[] = [
+    ...parties.map((s) => ({ s, party: true })),
+    ...ownFree.map((s) => ({ s, party: false })),
+  ];
   /**
    * Tokens of a case number do not count towards the distance: "Mbrojtja e të akuzuarit në lëndën PKR.nr. 102/2025
    * deklaroi …" has its subject 3 words (not 7 tokens) before the verb. covered[i] = case-number tokens in [0, i).
