@@ -196,7 +196,11 @@ function bareEnDemoSubject(ctx: Ctx, h: Hit): boolean {
   const c = toks[h.t0]!.clause;
   for (let i = h.t0 - 1; i >= Math.max(0, h.t0 - 5) && toks[i]!.clause === c; i--) {
     const nm = toks[i]!.norm;
-    if (EN_DEMO_PRONOUN.has(nm) && (nm === 'it' || (ctx.flags[i]! & F_DEMO) !== 0) && (COPULA.has(toks[i + 1]?.norm ?? '') || toks[i + 1]?.norm === 's'))
+    if (
+      EN_DEMO_PRONOUN.has(nm) &&
+      (nm === 'it' || (ctx.flags[i]! & F_DEMO) !== 0) &&
+      (COPULA.has(toks[i + 1]?.norm ?? '') || toks[i + 1]?.norm === 's')
+    )
       return true;
   }
   return false;
@@ -204,7 +208,21 @@ function bareEnDemoSubject(ctx: Ctx, h: Hit): boolean {
 
 /** "magarci u togama", "donkeys in robes", "gomarë me toga": an animal in robes is a judge. */
 const ROBE_PREP = new Set(['in', 'u', 'me', 'with', 'wearing']);
-const ROBES = new Set(['robes', 'robe', 'gowns', 'togas', 'toga', 'togama', 'togi', 'toge', 'togu', 'odorama', 'mantijama', 'petka', 'mantele']);
+const ROBES = new Set([
+  'robes',
+  'robe',
+  'gowns',
+  'togas',
+  'toga',
+  'togama',
+  'togi',
+  'toge',
+  'togu',
+  'odorama',
+  'mantijama',
+  'petka',
+  'mantele',
+]);
 function inRobes(ctx: Ctx, h: Hit): boolean {
   const toks = ctx.p.toks;
   let i = h.t1 + 1;
