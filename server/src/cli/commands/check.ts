@@ -63,7 +63,8 @@ export function registerCheck(program: Command): void {
         process.exitCode = 2;
         return;
       }
-      if (o.pack) {
+      {
+        // The default pack too: a pack that cannot load must stop the run, never print "no findings".
         const r = reloadPack(o.pack);
         if (!r.ok) {
           console.error(`check: policy pack refused: ${r.error}`);

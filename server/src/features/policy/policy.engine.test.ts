@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkDraft, checkText } from './index.js';
+import type { Finding } from './policy.types.js';
 
 const articles = (text: string, opts: Parameters<typeof checkText>[1] = {}) =>
   [...new Set(checkText(text, opts).map((f) => f.article))].sort();
@@ -229,5 +230,38 @@ describe('checkDraft — art. 3.11', () => {
       requiredLanguages: ['sq', 'sr'],
     });
     expect([...new Set(f.map((x) => `${x.variant}:${x.article}`))].sort()).toEqual(['sq:4.4b', 'sr:4.4b']);
+  });
+});
+
+describe('one finding per fault', () => {
+  it('keeps the stronger of two findings of one article on the same words', async () => {
+    const { withoutRepeats } = await import('./policy.engine.js');
+    const f = (o: Partial<Finding>) => ({
+      article: '4.4b',
+      ruleId: 'a',
+      severity: 'warn' as const,
+      variant: null,
+      start: 0,
+      end: 10,
+      excerpt: '',
+      message: '',
+      suggestion: '',
+      ...o,
+    });
+    const kept = withoutRepeats([
+      f({ ruleId: 'petitions.call' }),
+      f({ ruleId: 'petitions.imperative', severity: 'block' }),
+      f({ ruleId: 'inner', start: 2, end: 8 }),
+      f({ ruleId: 'other-article', article: '4.1', start: 2, end: 8 }),
+      f({ ruleId: 'elsewhere', start: 20, end: 30 }),
+    ]);
+    expect(kept.map((x) => x.ruleId)).toEqual(['petitions.imperative', 'other-article', 'elsewhere']);
+  });
+
+  it('reports a petition call once even when two rules catch it', async () => {
+    const { checkText } = await import('./policy.engine.js');
+    const found = checkText('Nënshkruani peticionin në change.org/gjykata.', { lang: 'sq' }).filter((x) => x.article === '4.4b');
+    const spans = found.map((x) => `${x.start}-${x.end}`);
+    expect(new Set(spans).size).toBe(spans.length);
   });
 });

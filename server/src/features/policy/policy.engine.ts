@@ -47,6 +47,37 @@ export function reloadPack(dir?: string): { ok: true } | { ok: false; error: str
   }
 }
 
+const UNAVAILABLE: Record<UiLang, { message: string; suggestion: string }> = {
+  sq: {
+    message: 'Paketa e rregullave nuk mund të ngarkohet, prandaj ky tekst nuk u kontrollua (dështim i mbyllur).',
+    suggestion: 'Administratori duhet ta rregullojë paketën e rregullave; deri atëherë asgjë nuk publikohet pa kontroll.',
+  },
+  sr: {
+    message: 'Paket pravila ne može da se učita, pa ovaj tekst nije proveren (zatvoren neuspeh).',
+    suggestion: 'Administrator treba da ispravi paket pravila; do tada se ništa ne objavljuje bez provere.',
+  },
+  en: {
+    message: 'The policy pack cannot be loaded, so this text was not checked (fail closed).',
+    suggestion: 'An administrator must fix the policy pack; until then nothing is published unchecked.',
+  },
+};
+
+/** What a check answers when no pack is in force: one blocking finding, never a silent "nothing found". */
+function unavailable(opts: { uiLang?: UiLang; variant?: string }): Finding {
+  const msg = UNAVAILABLE[opts.uiLang ?? 'en'] ?? UNAVAILABLE.en;
+  return {
+    article: 'pack',
+    ruleId: 'policy.unavailable',
+    severity: 'block',
+    variant: opts.variant ?? null,
+    start: 0,
+    end: 0,
+    excerpt: '',
+    message: msg.message,
+    suggestion: msg.suggestion,
+  };
+}
+
 function excerpt(text: string, s: Span): string {
   const raw = text.slice(s.start, s.end);
   return raw.length > MAX_EXCERPT ? `${raw.slice(0, MAX_EXCERPT - 1)}…` : raw;
@@ -109,7 +140,7 @@ export function checkText(text: string, opts: CheckOptions & { lang?: Lang; vari
   try {
     pack = getActivePack();
   } catch {
-    return [];
+    return [unavailable(opts)];
   }
   const src = text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) : text;
   const ui: UiLang = opts.uiLang ?? 'en';
@@ -169,7 +200,28 @@ export function checkText(text: string, opts: CheckOptions & { lang?: Lang; vari
       // the booster must never break a check
     }
   }
-  return out.sort((a, b) => a.start - b.start || a.article.localeCompare(b.article));
+  return (opts.everyRule ? out : withoutRepeats(out)).sort((a, b) => a.start - b.start || a.article.localeCompare(b.article));
+}
+
+const SEVERITY_RANK: Record<string, number> = { block: 2, warn: 1 };
+
+/**
+ * One finding per fault: when two rules of the same article flag the same words (or one span inside
+ * another), the officer sees the stronger one — the higher severity, then the wider span, then the first.
+ */
+export function withoutRepeats(findings: Finding[]): Finding[] {
+  if (findings.length < 2) return findings;
+  const rank = (f: Finding) => SEVERITY_RANK[f.severity] ?? 0;
+  return findings.filter(
+    (f, i) =>
+      !findings.some((g, j) => {
+        if (j === i || g.article !== f.article || g.variant !== f.variant || g.start > f.start || g.end < f.end) return false;
+        if (rank(g) !== rank(f)) return rank(g) > rank(f);
+        const wg = g.end - g.start;
+        const wf = f.end - f.start;
+        return wg > wf || (wg === wf && j < i);
+      }),
+  );
 }
 
 /** Check every variant of a draft, plus the draft-level rules (art. 3.11 multilingualism). */
@@ -184,7 +236,7 @@ export function checkDraft(draft: Draft, opts: CheckOptions = {}): Finding[] {
   try {
     pack = getActivePack();
   } catch {
-    return out;
+    return out.some((f) => f.ruleId === 'policy.unavailable') ? out : [...out, unavailable(opts)];
   }
   const ui: UiLang = opts.uiLang ?? 'en';
   const safeDraft: Draft = {

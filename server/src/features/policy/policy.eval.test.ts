@@ -139,6 +139,15 @@ describe('quality regression guard (targets: F1 ≥ 0.90, ≤ 5% clean flagged)'
     expect(s.f1).toBeGreaterThanOrEqual(0.95);
     expect(s.cleanFlagged).toBeLessThanOrEqual(0.06);
   });
+  // Holdout 18 (100 posts, 45 clean, dev mix) was written by a writer who never saw the engine or its lists, and measured
+  // after round 8 before any change (F1 0.871, P 0.910, R 0.836, 3/45 clean flagged; 0.863 mid-round). Round 9 fixed its
+  // misses by concept (minors named with an age, official phone numbers, deserved-sentence talk, party success wishes).
+  // Its two 3.11 labels (a page announcing it drops a language) are beyond the text rules. Guard: after − margin.
+  it('holdout 18: F1 ≥ 0.93, clean flagged ≤ 5%', () => {
+    const s = score(resolve(here, 'fixtures', 'holdout18.jsonl'));
+    expect(s.f1).toBeGreaterThanOrEqual(0.93);
+    expect(s.cleanFlagged).toBeLessThanOrEqual(0.05);
+  });
   // Round-5 probes for the gap-tolerant templates (historic centre, "takes safety seriously", "blagovremeno", video-link
   // notices); one is flagged by the older pending.evaluative rule ("pointed out inconsistencies"), a known limit.
   it('round-5 clean probes: at most 1 of 16 flagged', () => {

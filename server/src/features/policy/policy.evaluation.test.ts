@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { parseTemplate } from './detectors/evaluation.detector.js';
 import { checkText } from './index.js';
 
-const rules = (text: string, lang?: 'sq' | 'sr' | 'en') => checkText(text, lang ? { lang } : {}).map((f) => f.ruleId);
+const rules = (text: string, lang?: 'sq' | 'sr' | 'en') =>
+  checkText(text, { everyRule: true, ...(lang ? { lang } : {}) }).map((f) => f.ruleId);
 
 describe('evaluation templates', () => {
   it('parses slots, alternatives, stems and gaps (folded like the text)', () => {

@@ -89,15 +89,13 @@ export async function policyRoutes(app: App): Promise<void> {
       if (!isSysadmin(await toPolicyActor(db, actor))) throw new ForbiddenError('Only a system administrator may reload the policy pack.');
       const res = reloadPack();
       const version = getActivePack().version;
-      await db
-        .transaction()
-        .execute((trx) =>
-          appendAudit(trx, {
-            type: res.ok ? 'policy.pack_reloaded' : 'policy.pack_refused',
-            actorId: actor.user.id,
-            data: { version, error: res.ok ? null : res.error },
-          }),
-        );
+      await db.transaction().execute((trx) =>
+        appendAudit(trx, {
+          type: res.ok ? 'policy.pack_reloaded' : 'policy.pack_refused',
+          actorId: actor.user.id,
+          data: { version, error: res.ok ? null : res.error },
+        }),
+      );
       return { ok: res.ok, version, error: res.ok ? null : res.error };
     },
   );

@@ -40,6 +40,8 @@ export interface CheckOptions {
   /** The institution's own contacts, never reported as personal data. */
   officialContacts?: { phones?: string[]; emails?: string[]; domains?: string[] };
   pendingCases?: PendingCase[];
+  /** Keep every rule's finding even when another finding of the same article covers the same words (rule tests, diagnostics). */
+  everyRule?: boolean;
 }
 
 /** A post with its language variants, for checkDraft. */

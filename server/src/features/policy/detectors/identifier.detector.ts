@@ -12,6 +12,9 @@ const params = z.strictObject({
   /** Context lists: for personalNumber they make any 10-digit number count; for dateOfBirth and streetAddress they are required. */
   near: z.array(z.string()).default([]),
   window: z.number().int().min(0).max(50).default(6),
+  /** A term of these lists within `unlessWindow` tokens lifts the match ("the court's official number 028 …"). */
+  unless: z.array(z.string()).default([]),
+  unlessWindow: z.number().int().min(0).max(20).default(4),
 });
 
 export type IdentifierParams = z.infer<typeof params>;
@@ -77,7 +80,7 @@ function isOfficialEmail(email: string, env: CompileEnv, ctx: CheckContext): boo
 export const identifierDetector: DetectorKind<IdentifierParams> = {
   kind: 'identifier',
   params,
-  lists: (p) => p.near,
+  lists: (p) => [...p.near, ...p.unless],
   compile(p, env) {
     return {
       run(ctx: CheckContext): Span[] {
@@ -144,6 +147,10 @@ export const identifierDetector: DetectorKind<IdentifierParams> = {
               if (p.near.length === 0 || near(s)) out.push(s);
             });
             break;
+        }
+        if (p.unless.length > 0 && out.length > 0) {
+          const unless = ctx.union(p.unless);
+          if (unless.length > 0) return out.filter((s) => !anyNear(unless, s, p.unlessWindow));
         }
         return out;
       },
