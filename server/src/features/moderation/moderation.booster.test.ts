@@ -168,6 +168,7 @@ describe('training', () => {
       'holdout-9',
       'holdout-10',
       'holdout-10b',
+      'holdout-10c',
       'train-extra',
     ])
       expect(batches.has(b), `${b} in ${FIXTURE_DIR}`).toBe(true);

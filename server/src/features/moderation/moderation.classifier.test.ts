@@ -376,4 +376,17 @@ describe('round 10 families (probes, not holdout-10 sentences)', () => {
     'Tužioče, brojiš dane.',
     'Prokleti Albanci opet sude po svom.',
   ])('remove (round 10b): %s', (text) => expect(act(text)).toBe('remove'));
+  it.each([
+    'Jebem ti sve, opet odlaganje.',
+    'Ta qifsha këtë burokraci, tri herë më kthyen.',
+    'Ku ta qifsha, harrova letërnjoftimin në shtëpi.',
+    'Le ta vendosë gjykata, jo komentuesit në Facebook.',
+    'The judge accepted a request from the defence lawyer to postpone the hearing.',
+  ])('keep (round 10c): %s', (text) => expect(act(text)).toBe('keep'));
+  it.each([
+    'Jebem ti sve, sudijo Periću.',
+    'Ta qifsha nënën, gjyqtar i shitur.',
+    'Sudija Perić je primio sat od brata optuženog pred ročište, to je činjenica.',
+    'Prokurori Zeka ka pranuar një Rolex nga vëllai i të akuzuarit, e di me siguri.',
+  ])('remove (round 10c): %s', (text) => expect(act(text)).toBe('remove'));
 });

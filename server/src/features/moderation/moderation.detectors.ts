@@ -288,17 +288,76 @@ function placeFullOf(ctx: Ctx, h: Hit): boolean {
   return false;
 }
 
-const DATIVE_OPEN = new Set(['ti', 'vam']);
+const DATIVE_OPEN = new Set(['ti', 'vam', 'qifsha', 'qifsh']);
 
-/** "Jebem ti ovakav sistem", "fuck this law": a curse whose object is a thing, with no official or name in the clause, is an interjection. */
+/** Objects that make an open curse personal ("jebem ti mater", "ta qifsha nënën", "ta qifsha robt"). */
+const CURSE_KIN = new Set([
+  'mater',
+  'majku',
+  'mamu',
+  'majke',
+  'materinu',
+  'oca',
+  'ćaću',
+  'cacu',
+  'sestru',
+  'brata',
+  'babu',
+  'dedu',
+  'pleme',
+  'familiju',
+  'porodicu',
+  'mrtve',
+  'nenen',
+  'nanen',
+  'nanes',
+  'nenes',
+  'motren',
+  'motres',
+  'robt',
+  'robin',
+  'familjen',
+  'gjyshen',
+  'varrin',
+  'baben',
+  'mother',
+  'mom',
+  'mum',
+  'family',
+  'sister',
+]);
+
+/**
+ * "Jebem ti ovakav sistem", "Jebem ti ovakve rokove", "Ta qifsha sistemin", "fuck this law": an open curse whose
+ * object is a thing or any other non-person word (not a relative), with no official or name in the clause, is an
+ * interjection.
+ */
 function curseAtThing(ctx: Ctx, h: Hit): boolean {
   const toks = ctx.p.toks;
   // only an open curse waiting for its object ("jebem ti …"); "pička vam materina" is complete and personal
   if (!DATIVE_OPEN.has(toks[h.t1]!.norm)) return false;
   const c = toks[h.t0]!.clause;
+  let object = false;
   let thing = false;
-  for (let i = h.t1 + 1; i <= h.t1 + 3 && i < toks.length && toks[i]!.clause === c; i++) if ((ctx.flags[i]! & F_THING) !== 0) thing = true;
-  if (!thing) return false;
+  for (let i = h.t1 + 1; i <= h.t1 + 3 && i < toks.length && toks[i]!.clause === c; i++) {
+    if (toks[i]!.kind !== WORD) continue;
+    // a pronoun used as a determiner before a plain noun ("këtë burokraci", "ovaj sistem") is not a person
+    const determiner =
+      (ctx.flags[i]! & (F_TITLE | F_NAMED | F_SECOND)) === 0 &&
+      toks[i + 1]?.kind === WORD &&
+      toks[i + 1]!.clause === c &&
+      (ctx.flags[i + 1]! & (F_TITLE | F_NAMED | F_SECOND | F_PERSON)) === 0;
+    if (CURSE_KIN.has(toks[i]!.norm) || (!determiner && (ctx.flags[i]! & (F_TITLE | F_NAMED | F_SECOND | F_PERSON)) !== 0)) return false;
+    object = true;
+    if ((ctx.flags[i]! & F_THING) !== 0) thing = true;
+  }
+  if (!object) return false;
+  // a non-thing object ("sve", "rokove") is an interjection only when nobody is addressed in the sentence
+  if (!thing) {
+    const s = toks[h.t0]!.sent;
+    for (let i = 0; i < toks.length; i++)
+      if ((i < h.t0 || i > h.t1) && toks[i]!.sent === s && (ctx.flags[i]! & (F_TITLE | F_NAMED | F_SECOND)) !== 0) return false;
+  }
   for (let i = 0; i < toks.length; i++) if (toks[i]!.clause === c && (ctx.flags[i]! & (F_TITLE | F_NAMED)) !== 0) return false;
   return true;
 }
@@ -308,7 +367,7 @@ function curseAtThing(ctx: Ctx, h: Hit): boolean {
  * ("Jebem ti, opet odložili ročište", "Pidhi nanës, prap u shty seanca"): an interjection, not an insult.
  */
 /** Exclamation particles that may open such an interjection ("Ja qifsha, …", "E pidhi nanës, …", "Ma jebote, …"). */
-const EXCLAIM = new Set(['ja', 'e', 'oh', 'ah', 'uh', 'uf', 'au', 'bre', 'aman', 'ma', 'pa', 'joj', 'oj', 'eh']);
+const EXCLAIM = new Set(['ja', 'e', 'oh', 'ah', 'uh', 'uf', 'au', 'bre', 'aman', 'ma', 'pa', 'joj', 'oj', 'eh', 'ku']);
 
 /** Albanian "mund ta ngarkoj", "për ta marrë": `ta` after a modal/particle is `të + e` (it), not "to you". */
 const SQ_TA_BEFORE = new Set(['mund', 'do', 'per', 'duhet', 'dua', 'don', 'du', 'me', 'pa', 'lazim', 'nuk', 's', 'po', 'sa']);
