@@ -169,6 +169,7 @@ describe('training', () => {
       'holdout-10',
       'holdout-10b',
       'holdout-10c',
+      'holdout-11',
       'train-extra',
     ])
       expect(batches.has(b), `${b} in ${FIXTURE_DIR}`).toBe(true);

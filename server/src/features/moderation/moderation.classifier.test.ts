@@ -217,6 +217,8 @@ describe('labelled sets meet the targets (caught ≥ 95%, wrongly removed ≤ 2%
     'holdout-3': fileURLToPath(new URL('./fixtures/holdout-3.jsonl', import.meta.url)),
     // round 10: blind 120-comment batch in the dev mix (83.3% / 1.4% / 9.2% before the round-10 changes)
     'holdout-10': fileURLToPath(new URL('./fixtures/holdout-10.jsonl', import.meta.url)),
+    // round 11: 150 comments by a writer who never saw the engine (85.0% / 2.2% / 10.7% before round 11)
+    'holdout-11': fileURLToPath(new URL('./fixtures/holdout-11.jsonl', import.meta.url)),
   };
   for (const [name, file] of Object.entries(sets)) {
     it(name, () => {
@@ -389,4 +391,22 @@ describe('round 10 families (probes, not holdout-10 sentences)', () => {
     'Sudija Perić je primio sat od brata optuženog pred ročište, to je činjenica.',
     'Prokurori Zeka ka pranuar një Rolex nga vëllai i të akuzuarit, e di me siguri.',
   ])('remove (round 10c): %s', (text) => expect(act(text)).toBe('remove'));
+});
+
+describe("round 11 families (a separate writer's blind batch)", () => {
+  it.each([
+    'Ky prokuror nuk do të flejë rehat më, ta keni të qartë.',
+    'Sudija Marić neće više mirno spavati, to mu garantujem.',
+    'We never forget a face. Remember that, judge.',
+    'If the courts will not act, people will take justice into their own hands, starting with that judge.',
+    'I d 1 o t e  qe e shkruat kete vendim',
+    'Urime! Keni fituar një kartë dhuratë 200€, klikoni këtu bit.ly/dhurata',
+  ])('catches %s', (text) => expect(classifyComment(text).action).not.toBe('keep'));
+  it.each([
+    'Ja qifsha, prap na lanë pa energji në sallë, këtë javë të dytën herë.',
+    "I'm not saying the judge is corrupt, but this ruling raises questions. Someone should look into it.",
+    'We built this association with our own hands and we will keep fighting for justice in the courts.',
+    'Kad izađem iz zatvora želim da radim pošteno, hvala sudu na drugoj šansi.',
+    '1 2 3 4 5 — radni dani suda su od ponedeljka do petka.',
+  ])('does not remove %s', (text) => expect(classifyComment(text).action).not.toBe('remove'));
 });

@@ -375,6 +375,30 @@ function subjunctiveTa(toks: readonly { norm: string }[], i: number): boolean {
   return toks[i]!.norm === 'ta' && i > 0 && SQ_TA_BEFORE.has(toks[i - 1]!.norm);
 }
 
+/** Demonstratives that also stand for a person ("ky", "ovaj"); before a plain noun they are determiners ("këtë vit"). */
+const DETERMINERS = new Set([
+  'kete',
+  'ketij',
+  'kesaj',
+  'ky',
+  'kjo',
+  'keta',
+  'keto',
+  'ovaj',
+  'ova',
+  'ovo',
+  'ovog',
+  'ove',
+  'ovu',
+  'ovom',
+  'taj',
+  'to',
+  'this',
+  'that',
+  'these',
+  'those',
+]);
+
 function curseInterjection(ctx: Ctx, h: Hit): boolean {
   const toks = ctx.p.toks;
   let lead = 0;
@@ -383,7 +407,18 @@ function curseInterjection(ctx: Ctx, h: Hit): boolean {
   let words = 0;
   for (let i = h.t1 + 1; i < toks.length; i++) {
     if (toks[i]!.kind !== WORD) continue;
-    if ((ctx.flags[i]! & F_TARGET) !== 0 && !subjunctiveTa(toks, i)) return false;
+    const fl = ctx.flags[i]!;
+    // Albanian "të" before a word is a particle or article ("të dytën herë", "të shkoj"), not "you"
+    const sqParticle = ctx.lang === 'sq' && toks[i]!.norm === 'te' && toks[i + 1]?.kind === WORD;
+    if ((fl & F_TARGET) !== 0 && !subjunctiveTa(toks, i) && !sqParticle) {
+      // a demonstrative before a plain noun ("këtë vit", "ovaj put", "this year") points at a thing, not a person
+      const determiner =
+        DETERMINERS.has(toks[i]!.norm) &&
+        (fl & (F_TITLE | F_NAMED | F_SECOND)) === 0 &&
+        toks[i + 1]?.kind === WORD &&
+        (ctx.flags[i + 1]! & (F_TITLE | F_PERSON | F_NAMED | F_SECOND)) === 0;
+      if (!determiner) return false;
+    }
     words++;
   }
   return words >= 2;

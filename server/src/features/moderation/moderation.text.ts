@@ -139,13 +139,20 @@ function collapseDoublesKeepStars(s: string): string {
   return s;
 }
 
-/** Join runs of ≥3 single letters written with one separator between them ("i d i o t"). */
+/** Digits that stand for letters inside a spaced-out word ("k 0 p i l a t", "1 d 1 o t"). */
+const SPACED_LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '8': 'b' };
+const spacedLetter = (t: Tok): boolean => t.kind === WORD && t.norm.length === 1 && (/[a-z]/.test(t.norm) || t.norm in SPACED_LEET);
+
+/**
+ * Join runs of ≥3 single letters written with one separator between them ("i d i o t"); a digit standing for a
+ * letter may be one of them when at least two real letters are ("k 0 p i l a t"), so "1 2 3" stays numbers.
+ */
 function joinSpaced(toks: Tok[], original: string): Tok[] {
   const out: Tok[] = [];
   let i = 0;
   while (i < toks.length) {
     const t = toks[i]!;
-    if (t.kind === WORD && t.norm.length === 1 && /[a-z]/.test(t.norm)) {
+    if (spacedLetter(t)) {
       let j = i;
       let k = i + 1;
       const letters = [t];
@@ -156,14 +163,16 @@ function joinSpaced(toks: Tok[], original: string): Tok[] {
         const nx = toks[m]!;
         const prev = letters[letters.length - 1]!;
         const gap = original.slice(prev.oe, nx.os);
-        if (nx.kind === WORD && nx.norm.length === 1 && gap.length === 1 && SPACED_SEP.has(gap)) {
+        if (spacedLetter(nx) && gap.length === 1 && SPACED_SEP.has(gap)) {
           letters.push(nx);
           j = m;
           k = m + 1;
         } else break;
       }
-      if (letters.length >= 3) {
-        out.push({ ...t, norm: letters.map((l) => l.norm).join(''), oe: letters[letters.length - 1]!.oe, masked: true });
+      const real = letters.filter((l) => /[a-z]/.test(l.norm)).length;
+      if (letters.length >= 3 && real >= 2 && (real === letters.length || letters.length >= 4)) {
+        const norm = letters.map((l) => SPACED_LEET[l.norm] ?? l.norm).join('');
+        out.push({ ...t, norm, oe: letters[letters.length - 1]!.oe, masked: true });
         i = j + 1;
         continue;
       }
