@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { OutboundUrlError } from '../../platform/outbound.js';
 import { ConnectorError, type AccountRef, type RateLimitState } from '../connector.js';
+import { fetchText, networkError as transportError, parseJsonOrNull, rateLimitState, untilUnixReset } from '../http-errors.js';
 
 /** Options of `createBlueskyConnector`; the service (PDS) URL comes from each account's credentials. */
 export interface BlueskyConnectorOptions {
@@ -143,10 +143,10 @@ export class XrpcClient {
     if (!safeOrigin(url, this.allowHttpLoopback)) {
       throw new ConnectorError('The Bluesky video service address must start with https://.', { retryable: false, code: 'not_connected' });
     }
-    let res: Response;
-    let text: string;
-    try {
-      res = await this.fetchFn(url, {
+    const { res, text } = await fetchText(
+      this.fetchFn,
+      url,
+      {
         method: init.method,
         headers: {
           authorization: `Bearer ${init.token}`,
@@ -154,19 +154,11 @@ export class XrpcClient {
           ...(init.bytes ? { 'content-type': init.bytes.mime } : {}),
         },
         body: init.bytes?.data,
-        redirect: 'error',
-        signal: AbortSignal.timeout(this.timeoutMs),
-      });
-      text = await res.text();
-    } catch (err) {
-      throw networkError(err, init.write === true);
-    }
-    let body: unknown = null;
-    try {
-      body = text ? JSON.parse(text) : null;
-    } catch {
-      body = null;
-    }
+        timeoutMs: this.timeoutMs,
+      },
+      (err) => networkError(err, init.write === true),
+    );
+    const body = parseJsonOrNull(text);
     if ((res.status >= 200 && res.status < 300) || res.status === 409) return { status: res.status, body: body as T };
     throw xrpcError(res.status, body as XrpcError | null, res.headers, false);
   }
@@ -255,28 +247,19 @@ export class XrpcClient {
     if (opts.proxy) headers['atproto-proxy'] = opts.proxy;
     if (opts.json !== undefined) headers['content-type'] = 'application/json';
     if (opts.bytes) headers['content-type'] = opts.bytes.mime;
-    let res: Response;
-    let text: string;
-    try {
-      res = await this.fetchFn(url, {
+    const { res, text } = await fetchText(
+      this.fetchFn,
+      url,
+      {
         method,
         headers,
         body: opts.bytes ? opts.bytes.data : opts.json !== undefined ? JSON.stringify(opts.json) : undefined,
-        // Never follow a redirect with the session token to another place.
-        redirect: 'error',
-        signal: AbortSignal.timeout(this.timeoutMs),
-      });
-      text = await res.text();
-    } catch (err) {
-      throw networkError(err, opts.write === true);
-    }
+        timeoutMs: this.timeoutMs,
+      },
+      (err) => networkError(err, opts.write === true),
+    );
     this.remember(account, REPO_WRITE.test(nsid) ? 'write' : 'read', res.headers);
-    let body: unknown = null;
-    try {
-      body = text ? JSON.parse(text) : null;
-    } catch {
-      body = null;
-    }
+    const body = parseJsonOrNull(text);
     if (res.status >= 200 && res.status < 300) return body as T;
     throw xrpcError(res.status, body as XrpcError | null, res.headers, opts.proxy !== undefined);
   }
@@ -285,20 +268,16 @@ export class XrpcClient {
     const remaining = h.get('ratelimit-remaining');
     const wait = untilReset(h);
     if (remaining === null && wait === undefined) return;
-    this.limits.set(`${account.accountId} ${kind}`, {
-      remaining: remaining !== null && Number.isFinite(Number(remaining)) ? Math.max(0, Number(remaining)) : null,
-      resetAt: wait === undefined ? null : new Date(Date.now() + wait).toISOString(),
-    });
+    this.limits.set(
+      `${account.accountId} ${kind}`,
+      rateLimitState(remaining, wait === undefined ? null : new Date(Date.now() + wait).toISOString()),
+    );
   }
 }
 
 /** Milliseconds until `ratelimit-reset` (Unix seconds), against the server's `Date` so clock skew does not matter. */
 export function untilReset(h: Headers): number | undefined {
-  const raw = h.get('ratelimit-reset');
-  const reset = Number(raw);
-  if (!raw || !Number.isFinite(reset)) return undefined;
-  const date = Date.parse(h.get('date') ?? '');
-  return Math.max(0, reset * 1000 - (Number.isNaN(date) ? Date.now() : date));
+  return untilUnixReset(h, 'ratelimit-reset');
 }
 
 export function xrpcError(status: number, body: XrpcError | null, h: Headers, chat: boolean): ConnectorError {
@@ -366,26 +345,7 @@ export function xrpcError(status: number, body: XrpcError | null, h: Headers, ch
   return new ConnectorError('Bluesky refused the request.', { retryable: false, code: 'rejected', platformMessage });
 }
 
+/** A timeout or a broken connection. A write whose request may have reached Bluesky is "maybe applied". */
 export function networkError(err: unknown, write: boolean): ConnectorError {
-  if (err instanceof OutboundUrlError) {
-    // Refused before anything was sent: an address on this machine or a private network.
-    return new ConnectorError(err.message, { retryable: false, code: 'not_connected', platformMessage: err.message });
-  }
-  const e = err as { name?: string; message?: string; cause?: { code?: string; message?: string } };
-  if (e?.name === 'TimeoutError' || e?.name === 'AbortError') {
-    return new ConnectorError('Bluesky did not answer in time.', {
-      retryable: true,
-      code: 'timeout',
-      platformMessage: e.message ?? 'timeout',
-      maybeApplied: write ? true : undefined,
-    });
-  }
-  const code = e?.cause?.code ?? '';
-  const neverSent = ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN'].includes(code);
-  return new ConnectorError('Bluesky cannot be reached right now.', {
-    retryable: true,
-    code: 'unavailable',
-    platformMessage: [code, e?.cause?.message ?? e?.message].filter(Boolean).join(' ') || 'network error',
-    maybeApplied: write && !neverSent ? true : undefined,
-  });
+  return transportError(err, write, { who: 'Bluesky', outboundGuard: true });
 }

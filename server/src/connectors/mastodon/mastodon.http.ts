@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { OutboundUrlError } from '../../platform/outbound.js';
 import { ConnectorError, type AccountRef, type RateLimitState } from '../connector.js';
+import { fetchText, networkError as transportError, parseJsonOrNull, rateLimitState } from '../http-errors.js';
 
 /** Options of `createMastodonConnector`; the instance URL comes from each account's credentials. */
 export interface MastodonConnectorOptions {
@@ -93,23 +93,19 @@ export class MastodonHttp {
     const headers: Record<string, string> = { authorization: `Bearer ${creds.accessToken}`, accept: 'application/json' };
     if (opts.json !== undefined) headers['content-type'] = 'application/json';
     if (opts.idempotencyKey) headers['idempotency-key'] = headerSafe(opts.idempotencyKey);
-    let res: Response;
-    let text: string;
-    try {
-      res = await this.fetchFn(url, {
+    const { res, text } = await fetchText(
+      this.fetchFn,
+      url,
+      {
         method,
         headers,
         body: opts.form ?? (opts.json !== undefined ? JSON.stringify(opts.json) : undefined),
-        // Never follow a redirect with the bearer token to another place.
-        redirect: 'error',
-        signal: AbortSignal.timeout(this.timeoutMs),
-      });
-      text = await res.text();
-    } catch (err) {
-      throw networkError(err, opts.write === true);
-    }
+        timeoutMs: this.timeoutMs,
+      },
+      (err) => networkError(err, opts.write === true),
+    );
     this.remember(account, res.headers);
-    const body = parseJson(text);
+    const body = parseJsonOrNull(text);
     if (res.status >= 200 && res.status < 300) return { status: res.status, body: body as T, headers: res.headers };
     throw mastodonError(res.status, body, text, res.headers);
   }
@@ -119,24 +115,13 @@ export class MastodonHttp {
     const reset = h.get('x-ratelimit-reset');
     if (remaining === null && reset === null) return;
     const resetMs = reset ? Date.parse(reset) : NaN;
-    this.limits.set(account.accountId, {
-      remaining: remaining !== null && Number.isFinite(Number(remaining)) ? Math.max(0, Number(remaining)) : null,
-      resetAt: Number.isNaN(resetMs) ? null : new Date(resetMs).toISOString(),
-    });
+    this.limits.set(account.accountId, rateLimitState(remaining, Number.isNaN(resetMs) ? null : new Date(resetMs).toISOString()));
   }
 }
 
 /** A header carries printable ASCII only; other keys are sent as their SHA-256 (still one per key). */
 function headerSafe(key: string): string {
   return /^[\x21-\x7e]{1,200}$/.test(key) ? key : createHash('sha256').update(key).digest('hex');
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return text ? (JSON.parse(text) as unknown) : null;
-  } catch {
-    return null;
-  }
 }
 
 /** Mastodon answers errors as `{ "error": "…", "error_description"?: "…" }`; proxies answer HTML. */
@@ -211,26 +196,6 @@ export function mastodonError(status: number, body: unknown, text: string, h: He
 
 /** A timeout or a broken connection. A write whose request may have reached the instance is "maybe applied". */
 export function networkError(err: unknown, write: boolean): ConnectorError {
-  if (err instanceof OutboundUrlError) {
-    // Refused before anything was sent: an address on this machine or a private network.
-    return new ConnectorError(err.message, { retryable: false, code: 'not_connected', platformMessage: err.message });
-  }
-  const e = err as { name?: string; message?: string; cause?: { code?: string; message?: string } };
-  if (e?.name === 'TimeoutError' || e?.name === 'AbortError') {
-    return new ConnectorError('The Mastodon instance did not answer in time.', {
-      retryable: true,
-      code: 'timeout',
-      platformMessage: e.message ?? 'timeout',
-      maybeApplied: write ? true : undefined,
-    });
-  }
-  const code = e?.cause?.code ?? '';
-  // Refused or unresolved: the request never reached the instance.
-  const neverSent = ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNABORTED'].includes(code);
-  return new ConnectorError('The Mastodon instance cannot be reached right now.', {
-    retryable: true,
-    code: 'unavailable',
-    platformMessage: [code, e?.cause?.message ?? e?.message].filter(Boolean).join(' ') || 'network error',
-    maybeApplied: write && !neverSent ? true : undefined,
-  });
+  // An aborted connection (ECONNABORTED) never reached the instance either.
+  return transportError(err, write, { who: 'The Mastodon instance', alsoNeverSent: ['ECONNABORTED'], outboundGuard: true });
 }

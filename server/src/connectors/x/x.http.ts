@@ -1,4 +1,5 @@
 import { ConnectorError, type AccountRef, type RateLimitState } from '../connector.js';
+import { fetchText, networkError as transportError, parseJsonOrNull, rateLimitState, untilUnixReset } from '../http-errors.js';
 
 /** Options of `createXConnector`. */
 export interface XConnectorOptions {
@@ -73,23 +74,19 @@ export class XHttp {
     for (const [k, v] of Object.entries(opts.query ?? {})) if (v !== undefined) url.searchParams.set(k, v);
     const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: 'application/json' };
     if (opts.json !== undefined) headers['content-type'] = 'application/json';
-    let res: Response;
-    let text: string;
-    try {
-      res = await this.fetchFn(url, {
+    const { res, text } = await fetchText(
+      this.fetchFn,
+      url,
+      {
         method,
         headers,
         body: opts.form ?? (opts.json !== undefined ? JSON.stringify(opts.json) : undefined),
-        // Never follow a redirect with the bearer token to another place.
-        redirect: 'error',
-        signal: AbortSignal.timeout(this.timeoutMs),
-      });
-      text = await res.text();
-    } catch (err) {
-      throw networkError(err, opts.write === true);
-    }
+        timeoutMs: this.timeoutMs,
+      },
+      (err) => networkError(err, opts.write === true),
+    );
     this.remember(account, `${method} ${endpointOf(path)}`, res.headers);
-    const body = parseJson(text);
+    const body = parseJsonOrNull(text);
     if (res.status >= 200 && res.status < 300) return { status: res.status, body: body as T };
     throw xError(res.status, body as XProblem | null, res.headers);
   }
@@ -98,10 +95,7 @@ export class XHttp {
     const remaining = h.get('x-rate-limit-remaining');
     const waitMs = untilReset(h);
     if (remaining === null && waitMs === undefined) return;
-    const state: RateLimitState = {
-      remaining: remaining !== null && Number.isFinite(Number(remaining)) ? Math.max(0, Number(remaining)) : null,
-      resetAt: waitMs === undefined ? null : new Date(Date.now() + waitMs).toISOString(),
-    };
+    const state = rateLimitState(remaining, waitMs === undefined ? null : new Date(Date.now() + waitMs).toISOString());
     this.limits.set(`${account.accountId} ${endpoint}`, state);
   }
 }
@@ -112,24 +106,12 @@ export function endpointOf(path: string): string {
   return version + rest.replace(/\/\d+(?=\/|$)/g, '/:id').replace(/\/dm_conversations\/[^/]+\/messages/, '/dm_conversations/:id/messages');
 }
 
-function parseJson(text: string): unknown {
-  try {
-    return text ? (JSON.parse(text) as unknown) : null;
-  } catch {
-    return null;
-  }
-}
-
 /**
  * Milliseconds until `x-rate-limit-reset` (Unix seconds), measured against X's own `Date` header so
  * a skewed server clock does not make Courtdesk retry early; our clock when the header is missing.
  */
 export function untilReset(h: Headers): number | undefined {
-  const reset = Number(h.get('x-rate-limit-reset'));
-  if (!h.get('x-rate-limit-reset') || !Number.isFinite(reset)) return undefined;
-  const date = Date.parse(h.get('date') ?? '');
-  const now = Number.isNaN(date) ? Date.now() : date;
-  return Math.max(0, reset * 1000 - now);
+  return untilUnixReset(h, 'x-rate-limit-reset');
 }
 
 export function platformWords(status: number, p: XProblem | null): string {
@@ -203,21 +185,5 @@ export function xError(status: number, p: XProblem | null, h: Headers): Connecto
 
 /** A timeout or a broken connection. A write whose request may have reached X is "maybe applied". */
 export function networkError(err: unknown, write: boolean): ConnectorError {
-  const e = err as { name?: string; message?: string; cause?: { code?: string; message?: string } };
-  if (e?.name === 'TimeoutError' || e?.name === 'AbortError') {
-    return new ConnectorError('X did not answer in time.', {
-      retryable: true,
-      code: 'timeout',
-      platformMessage: e.message ?? 'timeout',
-      maybeApplied: write ? true : undefined,
-    });
-  }
-  const code = e?.cause?.code ?? '';
-  const neverSent = ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN'].includes(code);
-  return new ConnectorError('X cannot be reached right now.', {
-    retryable: true,
-    code: 'unavailable',
-    platformMessage: [code, e?.cause?.message ?? e?.message].filter(Boolean).join(' ') || 'network error',
-    maybeApplied: write && !neverSent ? true : undefined,
-  });
+  return transportError(err, write, { who: 'X' });
 }
