@@ -1,6 +1,6 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { randomBytes } from 'node:crypto';
+import { answering500, closeServer, FaultQueue, jsonObject, listenOnLoopback, readBody, sendJson as send } from '../emulator-kit.js';
 import { cidOf, graphemes, newDid, pageDesc, tid, type EmuAccount, type EmuConvo, type EmuRecord } from './bluesky-emulator.state.js';
 
 /** Faults the emulator can inject into the next request(s) of one account. */
@@ -42,7 +42,7 @@ export class BlueskyEmulator {
   /** Service tokens (getServiceAuth) and video jobs of the video service. */
   private readonly serviceTokens = new Map<string, { did: string; lxm: string; exp: number }>();
   readonly videoJobs = new Map<string, { did: string; polls: number; blob: unknown }>();
-  private readonly faults = new Map<string, BlueskyFault[]>();
+  private readonly faults = new FaultQueue<BlueskyFault>();
   private readonly budgets = new Map<string, { limit: number; windowMs: number; start: number; used: number; perCall: boolean }>();
   private server: Server | null = null;
   url = '';
@@ -50,18 +50,17 @@ export class BlueskyEmulator {
   pdsUrl: string | null = null;
 
   async start(): Promise<this> {
-    this.server = createServer((req, res) => {
-      this.handle(req, res).catch((e: unknown) => send(res, 500, { error: 'InternalServerError', message: String(e) }));
-    });
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    ({ server: this.server, url: this.url } = await listenOnLoopback(
+      answering500(
+        (req, res) => this.handle(req, res),
+        (e) => ({ error: 'InternalServerError', message: String(e) }),
+      ),
+    ));
     return this;
   }
 
   async close(): Promise<void> {
-    if (!this.server) return;
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server!.close(() => resolve()));
+    await closeServer(this.server);
   }
 
   // ---- acting as the public and as the test ----
@@ -130,7 +129,7 @@ export class BlueskyEmulator {
   }
 
   inject(did: string, fault: BlueskyFault): void {
-    this.faults.set(did, [...(this.faults.get(did) ?? []), fault]);
+    this.faults.add(did, fault);
   }
 
   /** `calls` writes per window (each write costs one point here; the real PDS: create 3, update 2, delete 1 of 5,000/h). */
@@ -170,7 +169,7 @@ export class BlueskyEmulator {
     this.requests.push({ method: req.method ?? 'GET', nsid, headers: req.headers });
     const nowSec = Math.floor(Date.now() / 1000);
     const date = { date: new Date(nowSec * 1000).toUTCString() };
-    const json = () => JSON.parse(raw.toString('utf8') || '{}') as Record<string, unknown>;
+    const json = () => jsonObject(raw);
     if (nsid.startsWith('app.bsky.video.')) return sendOut(res, this.video(req, nsid, url.searchParams, raw), date);
     let did: string | undefined;
     if (nsid === 'com.atproto.server.createSession') {
@@ -187,7 +186,7 @@ export class BlueskyEmulator {
       }
     }
     const write = WRITES.has(nsid) || nsid === 'chat.bsky.convo.sendMessage';
-    const fault = did ? this.takeFault(did, write) : undefined;
+    const fault = did ? this.faults.take(did, write) : undefined;
     if (fault?.kind === 'outage') {
       req.socket.destroy();
       return;
@@ -512,20 +511,6 @@ export class BlueskyEmulator {
     };
   }
 
-  private takeFault(did: string, write: boolean): BlueskyFault | undefined {
-    const list = this.faults.get(did) ?? [];
-    const i = list.findIndex((f) => f.kind !== 'timeout_after_write' || write);
-    if (i < 0) return undefined;
-    const f = list[i]!;
-    if (f.kind === 'outage') {
-      if (Date.parse(f.until) > Date.now()) return f;
-      list.splice(i, 1);
-      return this.takeFault(did, write);
-    }
-    list.splice(i, 1);
-    return f;
-  }
-
   /** Writes spend the account's write points; reads show the per-IP budget (3,000 per 5 minutes). */
   private spend(
     did: string | undefined,
@@ -571,15 +556,4 @@ export class BlueskyEmulator {
 
 function sendOut(res: ServerResponse, out: Out, headers: Record<string, string>): void {
   send(res, out.status, out.body ?? {}, headers);
-}
-
-function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  if (res.headersSent) return;
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers }).end(JSON.stringify(body));
-}
-
-async function readBody(req: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const c of req) chunks.push(c as Buffer);
-  return Buffer.concat(chunks);
 }

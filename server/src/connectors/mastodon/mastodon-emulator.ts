@@ -1,5 +1,5 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { answering500, closeServer, FaultQueue, listenOnLoopback, readBody, sendJson as send } from '../emulator-kit.js';
 import { randomBytes } from 'node:crypto';
 import {
   cmp,
@@ -51,25 +51,24 @@ export class MastodonEmulator {
   /** Every request seen, for assertions (method, path with query, headers). */
   readonly requests: { method: string; path: string; headers: IncomingMessage['headers'] }[] = [];
   private readonly idempotency = new Map<string, string>();
-  private readonly faults = new Map<string, MastodonFault[]>();
+  private readonly faults = new FaultQueue<MastodonFault>();
   private readonly budgets = new Map<string, Budget>();
   private notificationSeq = 1000;
   private server: Server | null = null;
   url = '';
 
   async start(): Promise<this> {
-    this.server = createServer((req, res) => {
-      this.handle(req, res).catch((err: unknown) => send(res, 500, { error: String(err) }));
-    });
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    ({ server: this.server, url: this.url } = await listenOnLoopback(
+      answering500(
+        (req, res) => this.handle(req, res),
+        (err) => ({ error: String(err) }),
+      ),
+    ));
     return this;
   }
 
   async close(): Promise<void> {
-    if (!this.server) return;
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server!.close(() => resolve()));
+    await closeServer(this.server);
   }
 
   // ---- acting as the public and as the test ----
@@ -140,7 +139,7 @@ export class MastodonEmulator {
   }
 
   inject(accountId: string, fault: MastodonFault): void {
-    this.faults.set(accountId, [...(this.faults.get(accountId) ?? []), fault]);
+    this.faults.add(accountId, fault);
   }
 
   setBudget(accountId: string, limit: number, windowMs: number): void {
@@ -166,7 +165,7 @@ export class MastodonEmulator {
     const me = token ? [...this.accounts.values()].find((a) => a.token === token) : undefined;
     if (!me) return send(res, 401, { error: 'The access token is invalid' });
     const write = req.method !== 'GET';
-    const fault = this.takeFault(me.id, write);
+    const fault = this.faults.take(me.id, write);
     if (fault?.kind === 'outage') {
       req.socket.destroy();
       return;
@@ -347,20 +346,6 @@ export class MastodonEmulator {
     return [...this.accounts.values()].find((a) => a.username.toLowerCase() === username.toLowerCase());
   }
 
-  private takeFault(accountId: string, write: boolean): MastodonFault | undefined {
-    const list = this.faults.get(accountId) ?? [];
-    const i = list.findIndex((f) => f.kind !== 'timeout_after_write' || write);
-    if (i < 0) return undefined;
-    const f = list[i]!;
-    if (f.kind === 'outage') {
-      if (Date.parse(f.until) > Date.now()) return f;
-      list.splice(i, 1);
-      return this.takeFault(accountId, write);
-    }
-    list.splice(i, 1);
-    return f;
-  }
-
   private spend(accountId: string): { limit: number; remaining: number; reset: number } {
     const now = Date.now();
     let b = this.budgets.get(accountId);
@@ -434,23 +419,12 @@ function rateHeaders(limit: number, remaining: number, resetMs: number): Record<
   return { 'x-ratelimit-limit': String(limit), 'x-ratelimit-remaining': String(Math.max(0, remaining)), 'x-ratelimit-reset': iso };
 }
 
-function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  if (res.headersSent) return;
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers }).end(JSON.stringify(body));
-}
-
 function notFound() {
   return { status: 404, body: { error: 'Record not found' } };
 }
 
 function unprocessable(error: string) {
   return { status: 422, body: { error } };
-}
-
-async function readBody(req: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const c of req) chunks.push(c as Buffer);
-  return Buffer.concat(chunks);
 }
 
 /** Mastodon takes JSON, form-encoded or multipart parameters alike. */

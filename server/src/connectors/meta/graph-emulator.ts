@@ -1,6 +1,6 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type http from 'node:http';
 import crypto from 'node:crypto';
+import { closeServer, listenOnLoopback, readBody } from '../emulator-kit.js';
 
 /**
  * A small, in-memory stand-in for Meta's Graph API (graph.facebook.com), used by the Facebook and
@@ -117,9 +117,7 @@ export class GraphEmulator {
 
   /** Starts on 127.0.0.1 with a free port; `graphUrl` is then `${url}/v25.0`. */
   async start(): Promise<this> {
-    this.server = http.createServer((req, res) => void this.handle(req, res));
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    ({ server: this.server, url: this.url } = await listenOnLoopback((req, res) => void this.handle(req, res)));
     return this;
   }
 
@@ -128,8 +126,7 @@ export class GraphEmulator {
   }
 
   async stop(): Promise<void> {
-    this.server?.closeAllConnections();
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+    await closeServer(this.server);
   }
 
   private id(): string {
@@ -285,9 +282,7 @@ export class GraphEmulator {
   // ---- HTTP ----
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    const chunks: Buffer[] = [];
-    for await (const c of req) chunks.push(c as Buffer);
-    const body = Buffer.concat(chunks);
+    const body = await readBody(req);
     const url = new URL(req.url ?? '/', this.url);
     const method = (req.method ?? 'GET').toUpperCase();
     this.requests.push({ method, path: url.pathname });

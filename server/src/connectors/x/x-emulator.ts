@@ -1,6 +1,6 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { randomBytes } from 'node:crypto';
+import { answering500, closeServer, FaultQueue, jsonObject, listenOnLoopback, readBody, sendJson as send } from '../emulator-kit.js';
 import { weightedLength } from './x.text.js';
 import {
   cmp,
@@ -88,7 +88,7 @@ export class XEmulator {
   readonly dms: EmuDm[] = [];
   readonly media = new Map<string, EmuMedia>();
   readonly requests: { method: string; path: string; body: string }[] = [];
-  private readonly faults = new Map<string, XFault[]>();
+  private readonly faults = new FaultQueue<XFault>();
   private readonly windows = new Map<string, Window>();
   private readonly budgets = new Map<string, { limit: number; windowMs: number }>();
   private server: Server | null = null;
@@ -97,18 +97,17 @@ export class XEmulator {
   constructor(private readonly opts: XEmulatorOptions = {}) {}
 
   async start(): Promise<this> {
-    this.server = createServer((req, res) => {
-      this.handle(req, res).catch((err: unknown) => send(res, 500, { title: 'Internal Error', detail: String(err) }));
-    });
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    ({ server: this.server, url: this.url } = await listenOnLoopback(
+      answering500(
+        (req, res) => this.handle(req, res),
+        (err) => ({ title: 'Internal Error', detail: String(err) }),
+      ),
+    ));
     return this;
   }
 
   async close(): Promise<void> {
-    if (!this.server) return;
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server!.close(() => resolve()));
+    await closeServer(this.server);
   }
 
   // ---- acting as the public and as the test ----
@@ -167,7 +166,7 @@ export class XEmulator {
   }
 
   inject(userId: string, fault: XFault): void {
-    this.faults.set(userId, [...(this.faults.get(userId) ?? []), fault]);
+    this.faults.add(userId, fault);
   }
 
   setBudget(userId: string, limit: number, windowMs: number): void {
@@ -197,7 +196,7 @@ export class XEmulator {
     const date = { date: new Date(nowSec * 1000).toUTCString() };
     if (!me) return send(res, 401, problem(401, 'Unauthorized', 'Unauthorized').body, date);
     const write = method !== 'GET';
-    const fault = this.takeFault(me.id, write);
+    const fault = this.faults.take(me.id, write);
     if (fault?.kind === 'outage') {
       req.socket.destroy();
       return;
@@ -250,7 +249,7 @@ export class XEmulator {
   private async route(method: string, url: URL, raw: Buffer, req: IncomingMessage, me: EmuUser): Promise<Out> {
     const p = url.pathname;
     const q = url.searchParams;
-    const json = () => JSON.parse(raw.toString('utf8') || '{}') as Record<string, unknown>;
+    const json = () => jsonObject(raw);
     let m: RegExpExecArray | null;
     if (method === 'GET' && p === '/2/users/me') return { status: 200, body: { data: renderUser(me, this.url, true) } };
     if (method === 'POST' && p === '/2/tweets') return this.createTweet(me, json());
@@ -458,20 +457,6 @@ export class XEmulator {
     return [...this.users.values()].find((u) => u.username.toLowerCase() === username.toLowerCase());
   }
 
-  private takeFault(userId: string, write: boolean): XFault | undefined {
-    const list = this.faults.get(userId) ?? [];
-    const i = list.findIndex((f) => f.kind !== 'timeout_after_write' || write);
-    if (i < 0) return undefined;
-    const f = list[i]!;
-    if (f.kind === 'outage') {
-      if (Date.parse(f.until) > Date.now()) return f;
-      list.splice(i, 1);
-      return this.takeFault(userId, write);
-    }
-    list.splice(i, 1);
-    return f;
-  }
-
   private spend(userId: string, endpoint: string): Window {
     const key = `${userId} ${endpoint}`;
     const now = Date.now();
@@ -485,15 +470,4 @@ export class XEmulator {
     w.used++;
     return w;
   }
-}
-
-function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  if (res.headersSent) return;
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers }).end(JSON.stringify(body));
-}
-
-async function readBody(req: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const c of req) chunks.push(c as Buffer);
-  return Buffer.concat(chunks);
 }
