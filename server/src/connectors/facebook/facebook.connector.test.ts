@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../platform/ids.js';
-import { ConnectorError, type AccountRef } from '../connector.js';
+import type { AccountRef } from '../connector.js';
 import { connectorContract, type ConnectorHarness } from '../contract.test-suite.js';
+import { thrown } from '../harness-kit.js';
 import { GraphEmulator } from '../meta/graph-emulator.js';
 import { createFacebookConnector } from './facebook.connector.js';
 
@@ -56,16 +57,6 @@ describe('facebook connector', () => {
       },
     }));
   });
-
-  async function thrown(p: Promise<unknown>): Promise<ConnectorError> {
-    try {
-      await p;
-    } catch (e) {
-      expect(e).toBeInstanceOf(ConnectorError);
-      return e as ConnectorError;
-    }
-    throw new Error('expected a ConnectorError');
-  }
 
   it('answers "not connected" in plain words, without calling Meta, when the account has no token', async () => {
     const before = emu.requests.length;

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConnectorError, UnsupportedByPlatformError, type AccountRef, type ExternalComment } from '../connector.js';
+import { UnsupportedByPlatformError, type AccountRef, type ExternalComment } from '../connector.js';
 import { connectorContract, type ConnectorHarness } from '../contract.test-suite.js';
+import { emulatorFaults, thrown } from '../harness-kit.js';
 import { MastodonEmulator } from './mastodon-emulator.js';
 import { createMastodonConnector, memoryLedger } from './index.js';
 
@@ -56,25 +57,8 @@ function harness(): ConnectorHarness {
       return { conversationId: s.id };
     },
     countPosts: async (acc) => emu.countPosts(acc.externalId),
-    inject: {
-      rateLimited: async (acc, retryAfterMs) => emu.inject(acc.externalId, { kind: 'rate_limited', retryAfterMs }),
-      serverError: async (acc) => emu.inject(acc.externalId, { kind: 'server_error' }),
-      outage: async (acc, until) => emu.inject(acc.externalId, { kind: 'outage', until }),
-      timeoutAfterWrite: async (acc) => emu.inject(acc.externalId, { kind: 'timeout_after_write' }),
-      permanent: async (acc, message) => emu.inject(acc.externalId, { kind: 'permanent', message }),
-      budget: async (acc, calls, windowMs) => emu.setBudget(acc.externalId, calls, windowMs),
-    },
+    inject: emulatorFaults(emu),
   };
-}
-
-async function thrown(p: Promise<unknown>): Promise<ConnectorError> {
-  try {
-    await p;
-  } catch (err) {
-    expect(err).toBeInstanceOf(ConnectorError);
-    return err as ConnectorError;
-  }
-  throw new Error('expected a ConnectorError');
 }
 
 describe('mastodon connector', () => {

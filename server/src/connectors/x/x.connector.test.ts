@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConnectorError, UnsupportedByPlatformError, type AccountRef } from '../connector.js';
+import { UnsupportedByPlatformError, type AccountRef } from '../connector.js';
 import { connectorContract, type ConnectorHarness } from '../contract.test-suite.js';
+import { emulatorFaults, thrown } from '../harness-kit.js';
 import { XEmulator } from './x-emulator.js';
 import { createXConnector, memoryLedger, weightedLength } from './index.js';
 
@@ -44,25 +45,8 @@ function harness(on: XEmulator): ConnectorHarness {
       return { conversationId: on.dm(who.id, acc.externalId, m.text).conversationId };
     },
     countPosts: async (acc) => on.countPosts(acc.externalId),
-    inject: {
-      rateLimited: async (acc, retryAfterMs) => on.inject(acc.externalId, { kind: 'rate_limited', retryAfterMs }),
-      serverError: async (acc) => on.inject(acc.externalId, { kind: 'server_error' }),
-      outage: async (acc, until) => on.inject(acc.externalId, { kind: 'outage', until }),
-      timeoutAfterWrite: async (acc) => on.inject(acc.externalId, { kind: 'timeout_after_write' }),
-      permanent: async (acc, message) => on.inject(acc.externalId, { kind: 'permanent', message }),
-      budget: async (acc, calls, windowMs) => on.setBudget(acc.externalId, calls, windowMs),
-    },
+    inject: emulatorFaults(on),
   };
-}
-
-async function thrown(p: Promise<unknown>): Promise<ConnectorError> {
-  try {
-    await p;
-  } catch (err) {
-    expect(err).toBeInstanceOf(ConnectorError);
-    return err as ConnectorError;
-  }
-  throw new Error('expected a ConnectorError');
 }
 
 const post = (key: string, text: string) => ({ idempotencyKey: key, text, media: [] });
