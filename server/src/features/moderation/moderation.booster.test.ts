@@ -170,6 +170,7 @@ describe('training', () => {
       'holdout-10b',
       'holdout-10c',
       'holdout-11',
+      'holdout-12',
       'train-extra',
     ])
       expect(batches.has(b), `${b} in ${FIXTURE_DIR}`).toBe(true);

@@ -219,6 +219,8 @@ describe('labelled sets meet the targets (caught ≥ 95%, wrongly removed ≤ 2%
     'holdout-10': fileURLToPath(new URL('./fixtures/holdout-10.jsonl', import.meta.url)),
     // round 11: 150 comments by a writer who never saw the engine (85.0% / 2.2% / 10.7% before round 11)
     'holdout-11': fileURLToPath(new URL('./fixtures/holdout-11.jsonl', import.meta.url)),
+    // round 12: a second separate writer's batch, measured after round 11 (90.0% / 2.2% / 14.0% before round 12)
+    'holdout-12': fileURLToPath(new URL('./fixtures/holdout-12.jsonl', import.meta.url)),
   };
   for (const [name, file] of Object.entries(sets)) {
     it(name, () => {
