@@ -8,6 +8,7 @@ import {
   type PublishInput,
   type PublishedRef,
 } from '../connector.js';
+import { pictureBytes } from '../connector-kit.js';
 import { CHAT_PROXY, safeOrigin, XrpcClient, type BlueskyConnectorOptions } from './bluesky.http.js';
 import { getThreadgate, listComments, listMessages, startMark } from './bluesky.inbox.js';
 import { embedFor } from './bluesky.media.js';
@@ -298,11 +299,6 @@ export function createBlueskyConnector(given: BlueskyConnectorOptions = {}): Con
     } catch {
       return null;
     }
-    try {
-      const res = await (opts.fetch ?? globalThis.fetch)(url, { signal: AbortSignal.timeout(xrpc.timeoutMs) });
-      return res.ok ? Buffer.from(await res.arrayBuffer()) : null;
-    } catch {
-      return null;
-    }
+    return pictureBytes(opts.fetch ?? globalThis.fetch, url, xrpc.timeoutMs);
   }
 }

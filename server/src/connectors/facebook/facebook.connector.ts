@@ -9,6 +9,7 @@ import {
   type ExternalRole,
   type PublishedRef,
 } from '../connector.js';
+import { pictureBytes } from '../connector-kit.js';
 import { GraphClient, isoTime, type GraphClientOptions, type GraphPage } from '../meta/graph-client.js';
 import { nestedPage } from '../meta/nested-paging.js';
 import { IdempotentPublisher, memoryPublishLedger, type PublishLedger, type RecentPost } from '../meta/publish-ledger.js';
@@ -333,11 +334,5 @@ export function roleOf(tasks: string[], legacy?: string): ExternalRole['role'] {
 
 /** The profile picture's bytes (a public CDN URL); a failure leaves the picture unknown, not the profile. */
 export async function fetchPicture(url: string | undefined): Promise<Buffer | null> {
-  if (!url) return null;
-  try {
-    const res = await fetch(url, { signal: AbortSignal.timeout(10_000) });
-    return res.ok ? Buffer.from(await res.arrayBuffer()) : null;
-  } catch {
-    return null;
-  }
+  return url ? pictureBytes(fetch, url, 10_000) : null;
 }

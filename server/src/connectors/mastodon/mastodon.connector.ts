@@ -11,6 +11,7 @@ import {
   type PublishInput,
   type PublishedRef,
 } from '../connector.js';
+import { composeText, flightKey, pictureBytes, singleFlight } from '../connector-kit.js';
 import { decodeFeedCursor, FEED_PAGE, mergedPage, statusIdAt, type FeedSource } from './mastodon.feed.js';
 import { MastodonHttp, type MastodonConnectorOptions } from './mastodon.http.js';
 import { memoryLedger, type LedgerEntry, type PublishLedger } from './mastodon.ledger.js';
@@ -75,12 +76,10 @@ export function createMastodonConnector(given: MastodonConnectorOptions & { ledg
   const opts = { ...given, fetch: guardedFetch(given.fetch ?? globalThis.fetch, { allowPrivate: given.allowHttpLoopback === true }) };
   const http = new MastodonHttp(opts);
   const ledger = opts.ledger ?? memoryLedger();
-  const inFlight = new Map<string, Promise<PublishedRef>>();
+  const oneFlight = singleFlight<PublishedRef>();
   const deletedHere = new Set<string>();
   const me = new Map<string, MastodonAccount>();
   const roots = new Map<string, string>();
-
-  const jkey = (account: AccountRef, key: string) => `${account.accountId}\u0000${key}`;
 
   async function self(account: AccountRef): Promise<MastodonAccount> {
     const known = me.get(account.accountId);
@@ -221,12 +220,7 @@ export function createMastodonConnector(given: MastodonConnectorOptions & { ledg
     manifest: MASTODON_MANIFEST,
 
     async publish(account, input) {
-      const k = jkey(account, input.idempotencyKey);
-      const running = inFlight.get(k);
-      if (running) return running;
-      const p = publishOnce(account, input).finally(() => inFlight.delete(k));
-      inFlight.set(k, p);
-      return p;
+      return oneFlight(flightKey(account.accountId, input.idempotencyKey), () => publishOnce(account, input));
     },
 
     async findByIdempotencyKey(account, key) {
@@ -344,12 +338,8 @@ export function createMastodonConnector(given: MastodonConnectorOptions & { ledg
   async function avatar(a: MastodonAccount): Promise<Buffer | null> {
     const src = a.avatar_static ?? a.avatar;
     if (!src || src.includes('/avatars/original/missing.png') || !fetchable(src, http.allowHttpLoopback)) return null;
-    try {
-      const res = await (opts.fetch ?? globalThis.fetch)(src, { signal: AbortSignal.timeout(http.timeoutMs) });
-      return res.ok ? Buffer.from(await res.arrayBuffer()) : null;
-    } catch {
-      return null; // The picture is a nicety; the profile is still worth showing without it.
-    }
+    // The picture is a nicety; the profile is still worth showing without it.
+    return pictureBytes(opts.fetch ?? globalThis.fetch, src, http.timeoutMs);
   }
 }
 
@@ -368,10 +358,6 @@ function fetchable(src: string, allowHttpLoopback: boolean): boolean {
   } catch {
     return false;
   }
-}
-
-function composeText(input: PublishInput): string {
-  return input.link && !input.text.includes(input.link) ? `${input.text}\n\n${input.link}` : input.text;
 }
 
 function normalise(text: string): string {

@@ -1,4 +1,5 @@
 import type { PublishedRef } from '../connector.js';
+import { flightKey, singleFlight } from '../connector-kit.js';
 
 /**
  * The Graph API has no idempotency key. Before a publishing write the connector writes down the key,
@@ -66,17 +67,12 @@ export interface RecentPost {
  * target at a time across processes; this covers twins inside one process).
  */
 export class IdempotentPublisher {
-  private readonly inFlight = new Map<string, Promise<PublishedRef>>();
+  private readonly oneFlight = singleFlight<PublishedRef>();
 
   constructor(private readonly ledger: PublishLedger) {}
 
   publish(accountId: string, key: string, text: string, ops: PublishOps): Promise<PublishedRef> {
-    const k = `${accountId}\u0000${key}`;
-    const running = this.inFlight.get(k);
-    if (running) return running;
-    const p = this.run(accountId, key, text, ops).finally(() => this.inFlight.delete(k));
-    this.inFlight.set(k, p);
-    return p;
+    return this.oneFlight(flightKey(accountId, key), () => this.run(accountId, key, text, ops));
   }
 
   private async run(accountId: string, key: string, text: string, ops: PublishOps): Promise<PublishedRef> {

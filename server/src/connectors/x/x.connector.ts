@@ -10,6 +10,7 @@ import {
   type PublishInput,
   type PublishedRef,
 } from '../connector.js';
+import { composeText, flightKey, pictureBytes, singleFlight } from '../connector-kit.js';
 import { XHttp, type XConnectorOptions } from './x.http.js';
 import { uploadMedia } from './x.media.js';
 import { plainText, weightedLength, withoutLeadingMentions, X_MAX_WEIGHTED } from './x.text.js';
@@ -66,11 +67,10 @@ const FIRST_LISTING_MS = 7 * 24 * 3600_000;
 export function createXConnector(opts: XConnectorOptions & { ledger?: PublishLedger } = {}): Connector {
   const http = new XHttp(opts);
   const ledger = opts.ledger ?? memoryLedger();
-  const inFlight = new Map<string, Promise<PublishedRef>>();
+  const oneFlight = singleFlight<PublishedRef>();
   const deletedHere = new Set<string>();
   const hiddenHere = new Map<string, boolean>();
   const me = new Map<string, XUser>();
-  const jkey = (account: AccountRef, key: string) => `${account.accountId}\u0000${key}`;
 
   /** Our post with this text from `sinceMs` on, unless another key already owns it; recorded for `key`. */
   async function reconcile(account: AccountRef, key: string, text: string, sinceMs: number): Promise<PublishedRef | null> {
@@ -226,12 +226,7 @@ export function createXConnector(opts: XConnectorOptions & { ledger?: PublishLed
     manifest: X_MANIFEST,
 
     async publish(account, input) {
-      const k = jkey(account, input.idempotencyKey);
-      const running = inFlight.get(k);
-      if (running) return running;
-      const p = publishOnce(account, input).finally(() => inFlight.delete(k));
-      inFlight.set(k, p);
-      return p;
+      return oneFlight(flightKey(account.accountId, input.idempotencyKey), () => publishOnce(account, input));
     },
 
     async findByIdempotencyKey(account, key) {
@@ -366,15 +361,8 @@ export function createXConnector(opts: XConnectorOptions & { ledger?: PublishLed
   async function picture(url: string | undefined): Promise<Buffer | null> {
     // Pictures come from X's CDN over https; plain http only when the API itself is (a local emulator).
     if (!url || !(url.startsWith('https://') || (url.startsWith('http://') && http.baseUrl.startsWith('http://')))) return null;
-    try {
-      // X links the 48-pixel "_normal" picture; the same path with "_400x400" is the large one.
-      const res = await (opts.fetch ?? globalThis.fetch)(url.replace('_normal.', '_400x400.'), {
-        signal: AbortSignal.timeout(http.timeoutMs),
-      });
-      return res.ok ? Buffer.from(await res.arrayBuffer()) : null;
-    } catch {
-      return null;
-    }
+    // X links the 48-pixel "_normal" picture; the same path with "_400x400" is the large one.
+    return pictureBytes(opts.fetch ?? globalThis.fetch, url.replace('_normal.', '_400x400.'), http.timeoutMs);
   }
 }
 
@@ -388,10 +376,6 @@ function checkLength(text: string): void {
         'Your Tweet text is too long. For more information on how Twitter determines text length see https://github.com/twitter/twitter-text.',
     });
   }
-}
-
-function composeText(input: PublishInput): string {
-  return input.link && !input.text.includes(input.link) ? `${input.text}\n\n${input.link}` : input.text;
 }
 
 function normalise(text: string): string {
