@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { OutboundUrlError } from '../platform/outbound.js';
-import { networkError, rateLimitState, untilUnixReset } from './http-errors.js';
+import { networkError, notFoundError, rateLimitedError, rateLimitState, refusedError, serverError, untilUnixReset } from './http-errors.js';
 
 const refused = Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNREFUSED', message: 'connect ECONNREFUSED' } });
 const reset = Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNRESET', message: 'socket hang up' } });
@@ -52,5 +52,27 @@ describe('rate-limit headers', () => {
     expect(rateLimitState('-2', '2026-01-01T00:00:00.000Z')).toEqual({ remaining: 0, resetAt: '2026-01-01T00:00:00.000Z' });
     expect(rateLimitState('many', null).remaining).toBeNull();
     expect(rateLimitState(null, null).remaining).toBeNull();
+  });
+});
+
+describe('status errors shared by the REST platforms', () => {
+  it('name the platform and keep its own words; only 429 and 5xx are retryable', () => {
+    expect(rateLimitedError('Bluesky', 'RateLimitExceeded', 2000)).toMatchObject({
+      message: 'Bluesky is rate limiting this account; Courtdesk will try again after the limit resets.',
+      opts: { code: 'rate_limited', retryable: true, retryAfterMs: 2000, platformMessage: 'RateLimitExceeded' },
+    });
+    expect(rateLimitedError('X', 'capped', 1000, 'The cap is reached.').message).toBe('The cap is reached.');
+    expect(serverError('The Mastodon instance', 'HTTP 503', 30_000)).toMatchObject({
+      message: 'The Mastodon instance had an internal error; trying again later may work.',
+      opts: { code: 'server_error', retryable: true, retryAfterMs: 30_000 },
+    });
+    expect(notFoundError('X', 'Not Found')).toMatchObject({
+      message: 'It is no longer on X (deleted, or never existed).',
+      opts: { code: 'not_found', retryable: false },
+    });
+    expect(refusedError('Mastodon', 'Validation failed')).toMatchObject({
+      message: 'Mastodon refused the request.',
+      opts: { code: 'rejected', retryable: false, platformMessage: 'Validation failed' },
+    });
   });
 });

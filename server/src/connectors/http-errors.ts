@@ -93,3 +93,40 @@ export function rateLimitState(remaining: string | null, resetAt: string | null)
     resetAt,
   };
 }
+
+// The answers every REST platform gives alike, in the same words with the platform's name. Mappings
+// that differ (401, 403, 422, duplicates, expired sessions) stay with each platform.
+
+/** 429: retryable once the limit resets (`retryAfterMs`); `message` for a platform's own kind of limit. */
+export function rateLimitedError(
+  who: string,
+  platformMessage: string,
+  retryAfterMs: number,
+  message = `${who} is rate limiting this account; Courtdesk will try again after the limit resets.`,
+): ConnectorError {
+  return new ConnectorError(message, { retryable: true, code: 'rate_limited', platformMessage, retryAfterMs });
+}
+
+/** 5xx: retryable, after the platform's `Retry-After` when it gave one. */
+export function serverError(who: string, platformMessage: string, retryAfterMs?: number): ConnectorError {
+  return new ConnectorError(`${who} had an internal error; trying again later may work.`, {
+    retryable: true,
+    code: 'server_error',
+    platformMessage,
+    retryAfterMs,
+  });
+}
+
+/** 404: deleted, or never there. */
+export function notFoundError(platform: string, platformMessage: string): ConnectorError {
+  return new ConnectorError(`It is no longer on ${platform} (deleted, or never existed).`, {
+    retryable: false,
+    code: 'not_found',
+    platformMessage,
+  });
+}
+
+/** Any other refusal: final, in the platform's own words. */
+export function refusedError(platform: string, platformMessage: string): ConnectorError {
+  return new ConnectorError(`${platform} refused the request.`, { retryable: false, code: 'rejected', platformMessage });
+}

@@ -1,6 +1,16 @@
 import { createHash } from 'node:crypto';
 import { ConnectorError, type AccountRef, type RateLimitState } from '../connector.js';
-import { fetchText, networkError as transportError, parseJsonOrNull, rateLimitState, untilUnixReset } from '../http-errors.js';
+import {
+  fetchText,
+  networkError as transportError,
+  notFoundError,
+  parseJsonOrNull,
+  rateLimitedError,
+  rateLimitState,
+  refusedError,
+  serverError,
+  untilUnixReset,
+} from '../http-errors.js';
 
 /** Options of `createBlueskyConnector`; the service (PDS) URL comes from each account's credentials. */
 export interface BlueskyConnectorOptions {
@@ -284,19 +294,10 @@ export function xrpcError(status: number, body: XrpcError | null, h: Headers, ch
   const platformMessage = [body?.error, body?.message].filter(Boolean).join(': ') || `HTTP ${status}`;
   const name = body?.error ?? '';
   if (status === 429) {
-    return new ConnectorError('Bluesky is rate limiting this account; Courtdesk will try again after the limit resets.', {
-      retryable: true,
-      code: 'rate_limited',
-      platformMessage,
-      retryAfterMs: Math.max(1000, untilReset(h) ?? 5 * 60_000),
-    });
+    return rateLimitedError('Bluesky', platformMessage, Math.max(1000, untilReset(h) ?? 5 * 60_000));
   }
   if (status >= 500) {
-    return new ConnectorError('Bluesky had an internal error; trying again later may work.', {
-      retryable: true,
-      code: 'server_error',
-      platformMessage,
-    });
+    return serverError('Bluesky', platformMessage);
   }
   if (name === 'ExpiredToken')
     return new ConnectorError('The Bluesky session expired.', { retryable: true, code: 'expired_token', platformMessage });
@@ -323,11 +324,7 @@ export function xrpcError(status: number, body: XrpcError | null, h: Headers, ch
     status === 404 ||
     /could not locate record|not found/i.test(body?.message ?? '')
   ) {
-    return new ConnectorError('It is no longer on Bluesky (deleted, or never existed).', {
-      retryable: false,
-      code: 'not_found',
-      platformMessage,
-    });
+    return notFoundError('Bluesky', platformMessage);
   }
   if (name === 'InvalidSwap')
     return new ConnectorError('The record changed on Bluesky in the meantime.', { retryable: false, code: 'conflict', platformMessage });
@@ -342,7 +339,7 @@ export function xrpcError(status: number, body: XrpcError | null, h: Headers, ch
     return new ConnectorError('The file is larger than Bluesky accepts.', { retryable: false, code: 'media_too_large', platformMessage });
   if (status === 403)
     return new ConnectorError('Bluesky does not allow this for the account.', { retryable: false, code: 'forbidden', platformMessage });
-  return new ConnectorError('Bluesky refused the request.', { retryable: false, code: 'rejected', platformMessage });
+  return refusedError('Bluesky', platformMessage);
 }
 
 /** A timeout or a broken connection. A write whose request may have reached Bluesky is "maybe applied". */

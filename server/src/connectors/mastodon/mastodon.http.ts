@@ -1,6 +1,15 @@
 import { createHash } from 'node:crypto';
 import { ConnectorError, type AccountRef, type RateLimitState } from '../connector.js';
-import { fetchText, networkError as transportError, parseJsonOrNull, rateLimitState } from '../http-errors.js';
+import {
+  fetchText,
+  networkError as transportError,
+  notFoundError,
+  parseJsonOrNull,
+  rateLimitedError,
+  rateLimitState,
+  refusedError,
+  serverError,
+} from '../http-errors.js';
 
 /** Options of `createMastodonConnector`; the instance URL comes from each account's credentials. */
 export interface MastodonConnectorOptions {
@@ -148,20 +157,10 @@ export function retryAfterFrom(h: Headers): number | undefined {
 export function mastodonError(status: number, body: unknown, text: string, h: Headers): ConnectorError {
   const platformMessage = platformWords(status, body, text);
   if (status === 429) {
-    return new ConnectorError('Mastodon is rate limiting this account; Courtdesk will try again after the limit resets.', {
-      retryable: true,
-      code: 'rate_limited',
-      platformMessage,
-      retryAfterMs: retryAfterFrom(h) ?? 5 * 60_000,
-    });
+    return rateLimitedError('Mastodon', platformMessage, retryAfterFrom(h) ?? 5 * 60_000);
   }
   if (status >= 500) {
-    return new ConnectorError('The Mastodon instance had an internal error; trying again later may work.', {
-      retryable: true,
-      code: 'server_error',
-      platformMessage,
-      retryAfterMs: retryAfterFrom(h),
-    });
+    return serverError('The Mastodon instance', platformMessage, retryAfterFrom(h));
   }
   if (status === 401) {
     return new ConnectorError('Mastodon no longer accepts this account’s access token: connect the account again.', {
@@ -178,11 +177,7 @@ export function mastodonError(status: number, body: unknown, text: string, h: He
     });
   }
   if (status === 404) {
-    return new ConnectorError('It is no longer on Mastodon (deleted, or never existed).', {
-      retryable: false,
-      code: 'not_found',
-      platformMessage,
-    });
+    return notFoundError('Mastodon', platformMessage);
   }
   if (status === 422 && /character limit/i.test(platformMessage)) {
     return new ConnectorError('The text is longer than this Mastodon instance allows.', {
@@ -191,7 +186,7 @@ export function mastodonError(status: number, body: unknown, text: string, h: He
       platformMessage,
     });
   }
-  return new ConnectorError('Mastodon refused the request.', { retryable: false, code: 'rejected', platformMessage });
+  return refusedError('Mastodon', platformMessage);
 }
 
 /** A timeout or a broken connection. A write whose request may have reached the instance is "maybe applied". */

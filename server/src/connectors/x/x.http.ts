@@ -1,5 +1,15 @@
 import { ConnectorError, type AccountRef, type RateLimitState } from '../connector.js';
-import { fetchText, networkError as transportError, parseJsonOrNull, rateLimitState, untilUnixReset } from '../http-errors.js';
+import {
+  fetchText,
+  networkError as transportError,
+  notFoundError,
+  parseJsonOrNull,
+  rateLimitedError,
+  rateLimitState,
+  refusedError,
+  serverError,
+  untilUnixReset,
+} from '../http-errors.js';
 
 /** Options of `createXConnector`. */
 export interface XConnectorOptions {
@@ -126,25 +136,16 @@ export function xError(status: number, p: XProblem | null, h: Headers): Connecto
   const platformMessage = platformWords(status, p);
   if (status === 429) {
     const capped = p?.type?.endsWith('usage-capped') ?? false;
-    return new ConnectorError(
-      capped
-        ? 'The X usage cap of Courtdesk’s developer account is reached; posting resumes when the cap resets.'
-        : 'X is rate limiting this account; Courtdesk will try again after the limit resets.',
-      {
-        retryable: true,
-        code: 'rate_limited',
-        platformMessage,
-        // Without the headers (a tier mismatch) wait five minutes, as mixpost does.
-        retryAfterMs: Math.max(1000, untilReset(h) ?? 5 * 60_000),
-      },
+    return rateLimitedError(
+      'X',
+      platformMessage,
+      // Without the headers (a tier mismatch) wait five minutes, as mixpost does.
+      Math.max(1000, untilReset(h) ?? 5 * 60_000),
+      capped ? 'The X usage cap of Courtdesk’s developer account is reached; posting resumes when the cap resets.' : undefined,
     );
   }
   if (status >= 500) {
-    return new ConnectorError('X had an internal error; trying again later may work.', {
-      retryable: true,
-      code: 'server_error',
-      platformMessage,
-    });
+    return serverError('X', platformMessage);
   }
   if (status === 401) {
     return new ConnectorError('X no longer accepts this account’s sign-in: connect the account to X again.', {
@@ -174,13 +175,8 @@ export function xError(status: number, p: XProblem | null, h: Headers): Connecto
       platformMessage,
     });
   }
-  if (status === 404)
-    return new ConnectorError('It is no longer on X (deleted, or never existed).', {
-      retryable: false,
-      code: 'not_found',
-      platformMessage,
-    });
-  return new ConnectorError('X refused the request.', { retryable: false, code: 'rejected', platformMessage });
+  if (status === 404) return notFoundError('X', platformMessage);
+  return refusedError('X', platformMessage);
 }
 
 /** A timeout or a broken connection. A write whose request may have reached X is "maybe applied". */
