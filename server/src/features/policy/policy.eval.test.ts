@@ -148,6 +148,14 @@ describe('quality regression guard (targets: F1 ≥ 0.90, ≤ 5% clean flagged)'
     expect(s.f1).toBeGreaterThanOrEqual(0.93);
     expect(s.cleanFlagged).toBeLessThanOrEqual(0.05);
   });
+  // Holdout 19 (100 posts, 45 clean, dev mix; no 3.11 labels) by a second writer who never saw the engine, measured after
+  // round 9 before any change: F1 0.915 (P 0.983, R 0.855), 1/45 clean flagged — the first blind batch above 0.90.
+  // Round 10 fixed its misses by concept. Guard: after − margin.
+  it('holdout 19: F1 ≥ 0.94, clean flagged ≤ 5%', () => {
+    const s = score(resolve(here, 'fixtures', 'holdout19.jsonl'));
+    expect(s.f1).toBeGreaterThanOrEqual(0.94);
+    expect(s.cleanFlagged).toBeLessThanOrEqual(0.05);
+  });
   // Round-5 probes for the gap-tolerant templates (historic centre, "takes safety seriously", "blagovremeno", video-link
   // notices); one is flagged by the older pending.evaluative rule ("pointed out inconsistencies"), a known limit.
   it('round-5 clean probes: at most 1 of 16 flagged', () => {
