@@ -12,6 +12,7 @@ import {
 import { pictureBytes } from '../connector-kit.js';
 import { GraphClient, isoTime, type GraphClientOptions, type GraphPage } from '../meta/graph-client.js';
 import { nestedPage } from '../meta/nested-paging.js';
+import { listPageMessages, sendPageMessage } from '../meta/page-messages.js';
 import { IdempotentPublisher, memoryPublishLedger, type PublishLedger, type RecentPost } from '../meta/publish-ledger.js';
 
 /** What Facebook Pages allow through the Graph API (platform-apis.md §2) and what Courtdesk does with it. */
@@ -60,13 +61,6 @@ interface FbComment {
   created_time?: string;
   is_hidden?: boolean;
   parent?: { id: string };
-}
-
-interface FbMessage {
-  id: string;
-  message?: string;
-  from?: { id: string; name?: string; username?: string };
-  created_time?: string;
 }
 
 const COMMENT_FIELDS = 'id,message,from,created_time,is_hidden,parent';
@@ -181,25 +175,19 @@ export function createFacebookConnector(opts: MetaConnectorOptions = {}): Connec
     },
 
     async listMessages(a, { since, cursor }) {
-      const res = await nestedPage<FbMessage & { conversationId?: string }>({
-        cursor,
+      const res = await listPageMessages(graph, a, {
+        pagePath: page(a),
+        platform: 'messenger',
+        ours: new Set([a.externalId]),
         want: PAGE_SIZE,
-        maxParents: maxPosts,
-        parents: (after) => conversations(graph, a, page(a), 'messenger', after, new Set([a.externalId]), since),
-        children: async (parent, after, limit) => {
-          const { convId, personId } = splitParent(parent);
-          const r = await graph.get<GraphPage<FbMessage>>(a, `${encodeURIComponent(convId)}/messages`, {
-            fields: 'id,message,from,created_time',
-            limit,
-            after: after ?? undefined,
-          });
-          return { ...r, data: r.data.map((m) => ({ ...m, conversationId: personId })) };
-        },
+        maxConversations: maxPosts,
+        since,
+        cursor,
       });
       const items: ExternalMessage[] = res.items
         .map((m) => ({
           externalId: m.id,
-          conversationId: m.conversationId!,
+          conversationId: m.conversationId,
           senderHandle: m.from?.id ?? '',
           senderName: m.from?.name ?? '',
           text: m.message ?? '',
@@ -212,12 +200,7 @@ export function createFacebookConnector(opts: MetaConnectorOptions = {}): Connec
 
     async sendMessage(a, conversationId, text) {
       // Our conversation id is the person's Page-scoped id (PSID), as in Meta's webhooks: the Send API's recipient.
-      const r = await graph.post<{ message_id: string }>(a, `${page(a)}/messages`, {
-        recipient: JSON.stringify({ id: conversationId }),
-        messaging_type: 'RESPONSE',
-        message: JSON.stringify({ text }),
-      });
-      return { externalId: r.message_id };
+      return sendPageMessage(graph, a, page(a), conversationId, text);
     },
 
     async getProfile(a): Promise<ExternalProfile> {
@@ -258,45 +241,6 @@ export function createFacebookConnector(opts: MetaConnectorOptions = {}): Connec
       return graph.rateLimit(a);
     },
   };
-}
-
-/**
- * A conversation as a parent for paging: `{conversation id}|{the person's id}`. Messenger threads with a
- * Page are one per person, so the person's id names the conversation (webhooks only carry that id).
- */
-export async function conversations(
-  graph: GraphClient,
-  a: AccountRef,
-  ownerPath: string,
-  platform: 'messenger' | 'instagram',
-  after: string | null,
-  ours: Set<string>,
-  since?: string,
-): Promise<GraphPage<{ id: string }>> {
-  const r = await graph.get<GraphPage<{ id: string; updated_time?: string; participants?: { data: Array<{ id: string }> } }>>(
-    a,
-    `${ownerPath}/conversations`,
-    {
-      platform,
-      fields: 'id,updated_time,participants',
-      limit: 25,
-      after: after ?? undefined,
-    },
-  );
-  // Conversations come newest first: once one is older than `since`, so are the rest (no further pages).
-  const fresh = since ? r.data.filter((c) => !c.updated_time || isoTime(c.updated_time) > since) : r.data;
-  return {
-    ...(fresh.length < r.data.length ? { data: [] } : r),
-    data: fresh.flatMap((c) => {
-      const person = c.participants?.data.find((p) => !ours.has(p.id));
-      return person ? [{ id: `${c.id}|${person.id}` }] : [];
-    }),
-  };
-}
-
-export function splitParent(parent: string): { convId: string; personId: string } {
-  const i = parent.lastIndexOf('|');
-  return { convId: parent.slice(0, i), personId: parent.slice(i + 1) };
 }
 
 function toComment(a: AccountRef, c: FbComment): ExternalComment {

@@ -10,9 +10,10 @@ import {
   type MediaInput,
   type PublishedRef,
 } from '../connector.js';
-import { conversations, fetchPicture, splitParent, type MetaConnectorOptions } from '../facebook/facebook.connector.js';
+import { fetchPicture, type MetaConnectorOptions } from '../facebook/facebook.connector.js';
 import { GraphClient, isoTime, type GraphPage } from '../meta/graph-client.js';
 import { nestedPage } from '../meta/nested-paging.js';
+import { listPageMessages, sendPageMessage } from '../meta/page-messages.js';
 import { IdempotentPublisher, memoryPublishLedger, type RecentPost } from '../meta/publish-ledger.js';
 
 /** What an Instagram professional account allows through the Graph API (platform-apis.md §3). */
@@ -233,32 +234,20 @@ export function createInstagramConnector(opts: InstagramConnectorOptions = {}): 
 
     async listMessages(a, { since, cursor }) {
       const pageId = pageIdOf(a);
-      const res = await nestedPage<{
-        id: string;
-        message?: string;
-        created_time?: string;
-        from?: { id: string; name?: string; username?: string };
-        conversationId?: string;
-      }>({
-        cursor,
-        want: PAGE_SIZE,
-        maxParents: maxMedia,
-        parents: (after) => conversations(graph, a, pageId, 'instagram', after, new Set([a.externalId, decodeURIComponent(pageId)]), since),
-        children: async (parent, after, limit) => {
-          const { convId, personId } = splitParent(parent);
-          const r = await graph.get<GraphPage<{ id: string }>>(a, `${encodeURIComponent(convId)}/messages`, {
-            fields: 'id,message,from,created_time',
-            limit,
-            after: after ?? undefined,
-          });
-          return { ...r, data: r.data.map((m) => ({ ...m, conversationId: personId })) };
-        },
-      });
       const ours = new Set([a.externalId, decodeURIComponent(pageId)]);
+      const res = await listPageMessages(graph, a, {
+        pagePath: pageId,
+        platform: 'instagram',
+        ours,
+        want: PAGE_SIZE,
+        maxConversations: maxMedia,
+        since,
+        cursor,
+      });
       const items: ExternalMessage[] = res.items
         .map((m) => ({
           externalId: m.id,
-          conversationId: m.conversationId!,
+          conversationId: m.conversationId,
           senderHandle: m.from?.username ? `@${m.from.username}` : (m.from?.id ?? ''),
           senderName: m.from?.name ?? m.from?.username ?? '',
           text: m.message ?? '',
@@ -271,13 +260,7 @@ export function createInstagramConnector(opts: InstagramConnectorOptions = {}): 
 
     async sendMessage(a, conversationId, text) {
       // Our conversation id is the person's Instagram-scoped id (IGSID), as in Meta's webhooks.
-      const pageId = pageIdOf(a);
-      const r = await graph.post<{ message_id: string }>(a, `${pageId}/messages`, {
-        recipient: JSON.stringify({ id: conversationId }),
-        messaging_type: 'RESPONSE',
-        message: JSON.stringify({ text }),
-      });
-      return { externalId: r.message_id };
+      return sendPageMessage(graph, a, pageIdOf(a), conversationId, text);
     },
 
     async getProfile(a): Promise<ExternalProfile> {
