@@ -67,6 +67,9 @@ const notFoundTweet = (id: string) => ({
   resource_id: id,
   type: 'https://api.twitter.com/2/problems/resource-not-found',
 });
+/** 404 for a tweet id that is not there (or deleted), as X answers a DELETE or PUT on it. */
+const tweetMissing = (id: string): Out =>
+  problem(404, 'Not Found Error', `Could not find tweet with id: [${id}].`, 'https://api.twitter.com/2/problems/resource-not-found');
 const invalid = (message: string): Out => ({
   status: 400,
   body: {
@@ -260,13 +263,7 @@ export class XEmulator {
           ? { status: 200, body: { data: this.render(t) } }
           : { status: 200, body: { errors: [notFoundTweet(m[1]!)] } };
       if (method === 'DELETE') {
-        if (!t || t.deleted)
-          return problem(
-            404,
-            'Not Found Error',
-            `Could not find tweet with id: [${m[1]}].`,
-            'https://api.twitter.com/2/problems/resource-not-found',
-          );
+        if (!t || t.deleted) return tweetMissing(m[1]!);
         if (t.authorId !== me.id) return problem(403, 'Forbidden', 'You are not allowed to delete this Tweet.');
         t.deleted = true;
         return { status: 200, body: { data: { deleted: true } } };
@@ -274,13 +271,7 @@ export class XEmulator {
     }
     if (method === 'PUT' && (m = /^\/2\/tweets\/(\d+)\/hidden$/.exec(p))) {
       const t = this.tweets.get(m[1]!);
-      if (!t || t.deleted)
-        return problem(
-          404,
-          'Not Found Error',
-          `Could not find tweet with id: [${m[1]}].`,
-          'https://api.twitter.com/2/problems/resource-not-found',
-        );
+      if (!t || t.deleted) return tweetMissing(m[1]!);
       const root = this.tweets.get(t.conversationId);
       if (!root || root.authorId !== me.id || t.authorId === me.id || t.id === root.id) {
         return problem(403, 'Forbidden', 'You can only hide or unhide replies to conversations you started.');
