@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { OutboundUrlError } from '../platform/outbound.js';
-import { networkError, notFoundError, rateLimitedError, rateLimitState, refusedError, serverError, untilUnixReset } from './http-errors.js';
+import {
+  networkError,
+  notFoundError,
+  rateLimitedError,
+  rateLimitState,
+  refusedError,
+  safeOrigin,
+  serverError,
+  untilUnixReset,
+} from './http-errors.js';
 
 const refused = Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNREFUSED', message: 'connect ECONNREFUSED' } });
 const reset = Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNRESET', message: 'socket hang up' } });
@@ -74,5 +83,16 @@ describe('status errors shared by the REST platforms', () => {
       message: 'Mastodon refused the request.',
       opts: { code: 'rejected', retryable: false, platformMessage: 'Validation failed' },
     });
+  });
+});
+
+describe('safeOrigin', () => {
+  it('allows https anywhere, and plain http only to this machine when tests allow it', () => {
+    expect(safeOrigin(new URL('https://mastodon.social'), false)).toBe(true);
+    expect(safeOrigin(new URL('http://mastodon.social'), true)).toBe(false);
+    expect(safeOrigin(new URL('http://127.0.0.1:8080'), false)).toBe(false);
+    expect(safeOrigin(new URL('http://127.0.0.1:8080'), true)).toBe(true);
+    expect(safeOrigin(new URL('http://[::1]:8080'), true)).toBe(true);
+    expect(safeOrigin(new URL('ftp://localhost'), true)).toBe(false);
   });
 });

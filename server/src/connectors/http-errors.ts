@@ -130,3 +130,20 @@ export function notFoundError(platform: string, platformMessage: string): Connec
 export function refusedError(platform: string, platformMessage: string): ConnectorError {
   return new ConnectorError(`${platform} refused the request.`, { retryable: false, code: 'rejected', platformMessage });
 }
+
+/** Options every REST connector's client takes (X, Mastodon, Bluesky). */
+export interface RestClientOptions {
+  /** Injected in tests; defaults to Node's global fetch. */
+  fetch?: typeof fetch;
+  /** Per request; a write that times out is reported as "maybe applied". Default 15 s. */
+  timeoutMs?: number;
+}
+
+/**
+ * Where a token or a picture request may go: https, or plain http to this machine when allowed
+ * (tests and local emulators), so an address typed by an officer cannot carry a secret in clear text.
+ */
+export function safeOrigin(url: URL, allowHttpLoopback: boolean): boolean {
+  const loopback = url.hostname === '127.0.0.1' || url.hostname === 'localhost' || url.hostname === '[::1]';
+  return url.protocol === 'https:' || (allowHttpLoopback && url.protocol === 'http:' && loopback);
+}

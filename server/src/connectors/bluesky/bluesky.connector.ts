@@ -9,7 +9,8 @@ import {
   type PublishedRef,
 } from '../connector.js';
 import { pictureBytes } from '../connector-kit.js';
-import { CHAT_PROXY, safeOrigin, XrpcClient, type BlueskyConnectorOptions } from './bluesky.http.js';
+import { safeOrigin } from '../http-errors.js';
+import { CHAT_PROXY, XrpcClient, type BlueskyConnectorOptions } from './bluesky.http.js';
 import { getThreadgate, listComments, listMessages, startMark } from './bluesky.inbox.js';
 import { embedFor } from './bluesky.media.js';
 import { BLUESKY_MAX_GRAPHEMES, detectFacets, parseAtUri, rkeyFor } from './bluesky.text.js';

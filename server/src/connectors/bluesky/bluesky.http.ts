@@ -8,16 +8,14 @@ import {
   rateLimitedError,
   rateLimitState,
   refusedError,
+  safeOrigin,
   serverError,
   untilUnixReset,
+  type RestClientOptions,
 } from '../http-errors.js';
 
 /** Options of `createBlueskyConnector`; the service (PDS) URL comes from each account's credentials. */
-export interface BlueskyConnectorOptions {
-  /** Injected in tests; defaults to Node's global fetch. */
-  fetch?: typeof fetch;
-  /** Per request; a write that times out is reported as "maybe applied". Default 15 s. */
-  timeoutMs?: number;
+export interface BlueskyConnectorOptions extends RestClientOptions {
   /** Bluesky's video service; default `https://video.bsky.app`. */
   videoServiceUrl?: string;
   /** Wait between polls of a video being processed. Default 1 s. */
@@ -93,12 +91,6 @@ export function blueskyCredentials(account: AccountRef, allowHttpLoopback = fals
     throw new ConnectorError('The Bluesky service address must start with https://.', { retryable: false, code: 'not_connected' });
   }
   return { serviceUrl: url.origin, identifier, appPassword };
-}
-
-/** https, or http to this machine when allowed (tests). */
-export function safeOrigin(url: URL, allowHttpLoopback: boolean): boolean {
-  const loopback = url.hostname === '127.0.0.1' || url.hostname === 'localhost' || url.hostname === '[::1]';
-  return url.protocol === 'https:' || (allowHttpLoopback && url.protocol === 'http:' && loopback);
 }
 
 /** The PDS from the session's DID document (bsky.social is an entryway; the repository lives on a PDS). */

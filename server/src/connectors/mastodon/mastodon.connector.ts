@@ -12,6 +12,7 @@ import {
   type PublishedRef,
 } from '../connector.js';
 import { composeText, flightKey, pictureBytes, singleFlight } from '../connector-kit.js';
+import { safeOrigin } from '../http-errors.js';
 import { decodeFeedCursor, FEED_PAGE, mergedPage, statusIdAt, type FeedSource } from './mastodon.feed.js';
 import { MastodonHttp, type MastodonConnectorOptions } from './mastodon.http.js';
 import { memoryLedger, type LedgerEntry, type PublishLedger } from './mastodon.ledger.js';
@@ -351,10 +352,7 @@ function withDefaultSince(o: { since?: string; cursor?: string | null }): { sinc
 /** Pictures are fetched without credentials, over https only (http to this machine in tests). */
 function fetchable(src: string, allowHttpLoopback: boolean): boolean {
   try {
-    const u = new URL(src);
-    return (
-      u.protocol === 'https:' || (allowHttpLoopback && u.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(u.hostname))
-    );
+    return safeOrigin(new URL(src), allowHttpLoopback);
   } catch {
     return false;
   }

@@ -8,15 +8,13 @@ import {
   rateLimitedError,
   rateLimitState,
   refusedError,
+  safeOrigin,
   serverError,
+  type RestClientOptions,
 } from '../http-errors.js';
 
 /** Options of `createMastodonConnector`; the instance URL comes from each account's credentials. */
-export interface MastodonConnectorOptions {
-  /** Injected in tests; defaults to Node's global fetch. */
-  fetch?: typeof fetch;
-  /** Per request; a write that times out is reported as "maybe applied". Default 15 s. */
-  timeoutMs?: number;
+export interface MastodonConnectorOptions extends RestClientOptions {
   /** How long to wait between polls of a media attachment still processing. Default 1 s. */
   mediaPollMs?: number;
   /**
@@ -65,8 +63,7 @@ export function mastodonCredentials(account: AccountRef, allowHttpLoopback = fal
     });
   }
   // A bearer token is never sent in clear text, except to this machine (tests, a local emulator).
-  const loopback = url.hostname === '127.0.0.1' || url.hostname === 'localhost' || url.hostname === '[::1]';
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback && allowHttpLoopback)) {
+  if (!safeOrigin(url, allowHttpLoopback)) {
     throw new ConnectorError('The Mastodon instance address must start with https://.', { retryable: false, code: 'not_connected' });
   }
   return { instanceUrl: url.origin, accessToken: accessToken.trim() };

@@ -9,16 +9,13 @@ import {
   refusedError,
   serverError,
   untilUnixReset,
+  type RestClientOptions,
 } from '../http-errors.js';
 
 /** Options of `createXConnector`. */
-export interface XConnectorOptions {
+export interface XConnectorOptions extends RestClientOptions {
   /** API host; default `https://api.x.com` (tests point it at the emulator). */
   baseUrl?: string;
-  /** Injected in tests; defaults to Node's global fetch. */
-  fetch?: typeof fetch;
-  /** Per request; a write that times out is reported as "maybe applied". Default 15 s. */
-  timeoutMs?: number;
   /** Wait between polls of a video still processing, when X gives no `check_after_secs`. Default 1 s. */
   mediaPollMs?: number;
   /** Who may reply to the court's posts (X `reply_settings`); absent = everyone. */
