@@ -65,6 +65,15 @@ export async function fetchText(
   }
 }
 
+/** Adds query parameters to `url`: an array as a repeated key (`types[]=a&types[]=b`), undefined left out. */
+export function addQuery(url: URL, query: Record<string, string | string[] | undefined> = {}): URL {
+  for (const [k, v] of Object.entries(query)) {
+    if (Array.isArray(v)) for (const item of v) url.searchParams.append(k, item);
+    else if (v !== undefined) url.searchParams.set(k, v);
+  }
+  return url;
+}
+
 /** The body as JSON; null when empty or not JSON (an HTML page from a proxy). */
 export function parseJsonOrNull(text: string): unknown {
   try {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { ConnectorError, type AccountRef, type RateLimitState } from '../connector.js';
 import {
+  addQuery,
   fetchText,
   networkError as transportError,
   notFoundError,
@@ -239,11 +240,7 @@ export class XrpcClient {
     opts: XrpcOptions,
     token?: string,
   ): Promise<T> {
-    const url = new URL(`/xrpc/${nsid}`, creds.serviceUrl);
-    for (const [k, v] of Object.entries(opts.query ?? {})) {
-      if (Array.isArray(v)) for (const item of v) url.searchParams.append(k, item);
-      else if (v !== undefined) url.searchParams.set(k, v);
-    }
+    const url = addQuery(new URL(`/xrpc/${nsid}`, creds.serviceUrl), opts.query);
     const headers: Record<string, string> = { accept: 'application/json' };
     if (token) headers.authorization = `Bearer ${token}`;
     if (opts.proxy) headers['atproto-proxy'] = opts.proxy;

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { ConnectorError, type AccountRef, type RateLimitState } from '../connector.js';
 import {
+  addQuery,
   fetchText,
   networkError as transportError,
   notFoundError,
@@ -91,11 +92,7 @@ export class MastodonHttp {
 
   async call<T>(account: AccountRef, method: string, path: string, opts: CallOptions = {}): Promise<MastodonResponse<T>> {
     const creds = mastodonCredentials(account, this.allowHttpLoopback);
-    const url = new URL(path, creds.instanceUrl);
-    for (const [k, v] of Object.entries(opts.query ?? {})) {
-      if (Array.isArray(v)) for (const item of v) url.searchParams.append(k, item);
-      else if (v !== undefined) url.searchParams.set(k, v);
-    }
+    const url = addQuery(new URL(path, creds.instanceUrl), opts.query);
     const headers: Record<string, string> = { authorization: `Bearer ${creds.accessToken}`, accept: 'application/json' };
     if (opts.json !== undefined) headers['content-type'] = 'application/json';
     if (opts.idempotencyKey) headers['idempotency-key'] = headerSafe(opts.idempotencyKey);

@@ -1,5 +1,6 @@
 import { ConnectorError, type AccountRef, type RateLimitState } from '../connector.js';
 import {
+  addQuery,
   fetchText,
   networkError as transportError,
   notFoundError,
@@ -77,8 +78,7 @@ export class XHttp {
 
   async call<T>(account: AccountRef, method: string, path: string, opts: CallOptions = {}): Promise<XResponse<T>> {
     const token = xToken(account);
-    const url = new URL(this.baseUrl + path);
-    for (const [k, v] of Object.entries(opts.query ?? {})) if (v !== undefined) url.searchParams.set(k, v);
+    const url = addQuery(new URL(this.baseUrl + path), opts.query);
     const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: 'application/json' };
     if (opts.json !== undefined) headers['content-type'] = 'application/json';
     const { res, text } = await fetchText(
