@@ -2,9 +2,10 @@ import { OutboundUrlError } from '../platform/outbound.js';
 import { ConnectorError, type RateLimitState } from './connector.js';
 
 /**
- * Transport pieces the REST connectors (X, Mastodon, Bluesky) share: one bounded fetch, the body as
- * JSON when it is JSON, network failures as `ConnectorError`s, and rate-limit header arithmetic.
- * Each platform keeps its own status mapping and wording; only the identical mechanics live here.
+ * HTTP pieces the REST connectors (X, Mastodon, Bluesky) share: where a token may be sent, the query,
+ * one bounded fetch, the body as JSON when it is JSON, network failures and the common status answers
+ * as `ConnectorError`s, and rate-limit header arithmetic. Each platform keeps its own status mapping
+ * and wording where they differ; only the identical mechanics live here.
  */
 
 /** Error codes of a connection that never carried the request (nothing can have been applied). */
