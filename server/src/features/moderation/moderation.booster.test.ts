@@ -171,6 +171,7 @@ describe('training', () => {
       'holdout-10c',
       'holdout-11',
       'holdout-12',
+      'holdout-13',
       'train-extra',
     ])
       expect(batches.has(b), `${b} in ${FIXTURE_DIR}`).toBe(true);

@@ -221,6 +221,8 @@ describe('labelled sets meet the targets (caught ≥ 95%, wrongly removed ≤ 2%
     'holdout-11': fileURLToPath(new URL('./fixtures/holdout-11.jsonl', import.meta.url)),
     // round 12: a second separate writer's batch, measured after round 11 (90.0% / 2.2% / 14.0% before round 12)
     'holdout-12': fileURLToPath(new URL('./fixtures/holdout-12.jsonl', import.meta.url)),
+    // round 13: a third separate writer's batch, measured after round 12 (86.7% / 0.0% / 15.3% before round 13)
+    'holdout-13': fileURLToPath(new URL('./fixtures/holdout-13.jsonl', import.meta.url)),
   };
   for (const [name, file] of Object.entries(sets)) {
     it(name, () => {
@@ -411,4 +413,21 @@ describe("round 11 families (a separate writer's blind batch)", () => {
     'Kad izađem iz zatvora želim da radim pošteno, hvala sudu na drugoj šansi.',
     '1 2 3 4 5 — radni dani suda su od ponedeljka do petka.',
   ])('does not remove %s', (text) => expect(classifyComment(text).action).not.toBe('remove'));
+});
+
+describe('round 13: praise and lawful remedies are not held back for a named judge alone', () => {
+  it('combine: a benign marker with no rule cue needs a near-remove score to go to review', async () => {
+    const { combine } = await import('./moderation.classifier.js');
+    const t = { review: 0.6, remove: 0.95 };
+    const view = (hits: string[]) => ({ hits, flags: ['named', 'title'], findings: [] });
+    expect(combine('keep', 0.8, view(['context.benign', 'context.title']), t).action).toBe('keep');
+    expect(combine('keep', 0.8, view(['context.benign', 'context.title', 'defamation.hedge']), t).action).toBe('keep');
+    expect(combine('keep', 0.8, view(['context.benign', 'insult.evaluative']), t).action).toBe('review');
+    expect(combine('keep', 0.8, view(['context.title']), t).action).toBe('review');
+  });
+  it.each([
+    'Браво за судију Јелену Милосављевић, поштено и стрпљиво водила рочиште, свака част.',
+    'Credit where it is due: Judge Lirije Gashi explained every step to my elderly father. Rare and appreciated.',
+    'Mislim da sudija Miloš Jovanović nije razumeo veštačenje i zato smo izgubili. Idemo na Vrhovni.',
+  ])('keeps %s', (text) => expect(classifyComment(text).action).toBe('keep'));
 });

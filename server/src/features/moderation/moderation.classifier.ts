@@ -184,7 +184,14 @@ export function combine(
     // out-of-fold `keep` score of the training batches; absent in older model files → never)
     if (t.strong !== undefined && p >= t.strong && target) return { action: 'remove', by: 'model' };
   }
-  if (ruleAction === 'keep' && p >= t.review) return { action: 'review', by: 'model' };
+  // Praise, thanks or a lawful remedy ("we will appeal", "svaka čast", "KGJK le ta shqyrtojë") with no rule cue at
+  // all: a named judge alone is not a reason to hold the comment back — only a near-remove score is (round 13).
+  // (a hedge such as "mendoj" / "mislim" / "I think" is no cue here: it softens, it does not accuse)
+  const benign =
+    view.hits.includes('context.benign') &&
+    !view.hits.some((h) => !h.startsWith('context.') && h !== 'defamation.hedge') &&
+    !view.findings.some((x) => x.endsWith('.review'));
+  if (ruleAction === 'keep' && p >= (benign ? t.remove : t.review)) return { action: 'review', by: 'model' };
   return { action: ruleAction, by: 'rules' };
 }
 

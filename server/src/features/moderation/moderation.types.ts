@@ -57,7 +57,7 @@ export const LEXICON_ROLES = {
   defamation: ['crime', 'assert', 'hedge', 'report'],
   doxxing: ['home', 'address', 'work', 'routine', 'place', 'vehicle', 'family', 'invite'],
   spam: ['commercial', 'strong', 'phishing', 'contact'],
-  context: ['title', 'person', 'second', 'demonstrative', 'thing', 'meta', 'request', 'selfref', 'speech'],
+  context: ['title', 'person', 'second', 'demonstrative', 'thing', 'meta', 'request', 'selfref', 'speech', 'benign'],
 } as const satisfies Record<LexiconCategory, readonly string[]>;
 
 /** One compiled lexicon entry (after expansion of alternatives and endings). */
