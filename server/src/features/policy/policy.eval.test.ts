@@ -163,6 +163,14 @@ describe('quality regression guard (targets: F1 ≥ 0.90, ≤ 5% clean flagged)'
     expect(s.f1).toBeGreaterThanOrEqual(0.94);
     expect(s.cleanFlagged).toBeLessThanOrEqual(0.05);
   });
+  // Holdout 21 (100 posts, 45 clean) by a fourth writer asked for unusual, indirect and idiomatic wording (harder than
+  // the dev mix), measured after round 11 before any change: F1 0.840 (P 0.943, R 0.758), 1/45 clean flagged. Round 12
+  // fixed part of its misses by concept (0.922 after). Guard: after − margin.
+  it('holdout 21: F1 ≥ 0.90, clean flagged ≤ 5%', () => {
+    const s = score(resolve(here, 'fixtures', 'holdout21.jsonl'));
+    expect(s.f1).toBeGreaterThanOrEqual(0.9);
+    expect(s.cleanFlagged).toBeLessThanOrEqual(0.05);
+  });
   // Round-5 probes for the gap-tolerant templates (historic centre, "takes safety seriously", "blagovremeno", video-link
   // notices); one is flagged by the older pending.evaluative rule ("pointed out inconsistencies"), a known limit.
   it('round-5 clean probes: at most 1 of 16 flagged', () => {
