@@ -172,6 +172,7 @@ describe('training', () => {
       'holdout-11',
       'holdout-12',
       'holdout-13',
+      'holdout-14',
       'train-extra',
     ])
       expect(batches.has(b), `${b} in ${FIXTURE_DIR}`).toBe(true);

@@ -223,6 +223,8 @@ describe('labelled sets meet the targets (caught ≥ 95%, wrongly removed ≤ 2%
     'holdout-12': fileURLToPath(new URL('./fixtures/holdout-12.jsonl', import.meta.url)),
     // round 13: a third separate writer's batch, measured after round 12 (86.7% / 0.0% / 15.3% before round 13)
     'holdout-13': fileURLToPath(new URL('./fixtures/holdout-13.jsonl', import.meta.url)),
+    // round 14: a fourth separate writer's batch, measured after round 13 (88.3% / 1.1% / 8.0% before round 14)
+    'holdout-14': fileURLToPath(new URL('./fixtures/holdout-14.jsonl', import.meta.url)),
   };
   for (const [name, file] of Object.entries(sets)) {
     it(name, () => {
@@ -430,4 +432,15 @@ describe('round 13: praise and lawful remedies are not held back for a named jud
     'Credit where it is due: Judge Lirije Gashi explained every step to my elderly father. Rare and appreciated.',
     'Mislim da sudija Miloš Jovanović nije razumeo veštačenje i zato smo izgubili. Idemo na Vrhovni.',
   ])('keeps %s', (text) => expect(classifyComment(text).action).toBe('keep'));
+});
+
+describe('round 14: an exclamation about a situation is not profanity at a person', () => {
+  it.each([
+    "Ç'mut o kjo, prap ra sistemi online, tash e 3 ditë.",
+    'What the hell is this, the site is down again.',
+    'Kakvo sranje, opet ne radi sajt suda.',
+  ])('does not remove %s', (text) => expect(classifyComment(text).action).not.toBe('remove'));
+  it.each(['Ti je sranje od čoveka, sudijo.', 'Judge, you are a piece of shit.'])('still removes %s', (text) =>
+    expect(classifyComment(text).action).not.toBe('keep'),
+  );
 });

@@ -366,6 +366,9 @@ function curseAtThing(ctx: Ctx, h: Hit): boolean {
  * A curse opening the comment, set off by punctuation, with a complaint after it that targets no one
  * ("Jebem ti, opet odložili ročište", "Pidhi nanës, prap u shty seanca"): an interjection, not an insult.
  */
+/** "What" opening an exclamation: the profanity after it is about a situation, not a person. */
+const WHAT_EXCLAIM = new Set(['c', 'ce', 'cfare', 'qfare', 'what', 'kakvo', 'kakva', 'kakav']);
+
 /** Exclamation particles that may open such an interjection ("Ja qifsha, …", "E pidhi nanës, …", "Ma jebote, …"). */
 const EXCLAIM = new Set(['ja', 'e', 'oh', 'ah', 'uh', 'uf', 'au', 'bre', 'aman', 'ma', 'pa', 'joj', 'oj', 'eh', 'ku']);
 
@@ -509,6 +512,8 @@ export function detectInsult(ctx: Ctx): Finding[] {
   }
   for (const h of hitsOf(ctx, 'insult', 'profanity')) {
     if (condemned(ctx, h)) continue;
+    // "Ç'mut o kjo", "what the hell is this", "kakvo sranje": an exclamation about a situation (round 14)
+    if (h.t0 > 0 && WHAT_EXCLAIM.has(ctx.p.toks[h.t0 - 1]!.norm)) continue;
     if (nearest(ctx, h, F_SECOND | F_TITLE | F_NAMED, 2, true) <= 2) out.push(f('insult', 'insult.profanity-at-person', 'remove', h));
   }
   return out;
