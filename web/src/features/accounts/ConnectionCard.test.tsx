@@ -1,61 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
-import type { AccountConnection, AccountDetail } from '@courtdesk/contracts';
+import type { AccountConnection } from '@courtdesk/contracts';
 import { mockApi, renderApp, signedIn } from '../../test/render';
+import { accountFixture } from './account.fixture';
 
-const account: AccountDetail = {
-  id: 'a1',
-  institutionId: 'inst-pz',
-  platform: 'facebook',
-  handle: 'gjthprizren',
-  displayName: 'Gjykata Themelore në Prizren',
-  url: null,
-  externalId: 'gjthprizren',
-  openedWithEmail: 'info@prizren.test',
-  openedAt: '2019-05-14T00:00:00.000Z',
-  openedBeforeManual: true,
-  authorisingDecisionId: 'd1',
-  authorisation: 'authorised',
-  status: 'active',
-  description: { sq: 'Faqja zyrtare', sr: 'Zvanična stranica' },
-  address: 'Sheshi',
-  postalCode: '20000',
-  phone: '038',
-  email: 'info@prizren.test',
-  website: 'https://x',
-  pictureHash: 'ab',
-  autoReplyConfigured: true,
-  facebookAdminOfficialEmail: null,
-  requestedBy: null,
-  requestedAt: null,
-  requestNote: null,
-  closedAt: null,
-  closedReason: null,
-  failingChecks: 1,
-  updatedAt: '2026-01-01',
-  checks: [
-    {
-      code: 'legal_name',
-      article: '5.2',
-      status: 'pass',
-      message: 'ok',
-      fix: null,
-      params: { expected: 'Gjykata Themelore në Prizren', actual: 'Gjykata Themelore në Prizren' },
-    },
-    {
-      code: 'description_languages',
-      article: '3.10–3.11',
-      status: 'fail',
-      message: 'The description is missing in: tr, bs.',
-      fix: 'Write it',
-      params: { missing: 'tr, bs' },
-    },
-  ],
-  holders: [{ id: 'u1', name: 'Milica Jovanović', position: 'pio', level: 'admin', viaPosition: false, decisionIds: ['d2'] }],
-  drift: null,
-  my: { level: 'admin', publish: true, moderate: true, vault: true, manageAccess: true, approve: false },
-  can: { edit: true, approve: false, close: false, checkDrift: true, refreshProfile: true },
-};
+const account = accountFixture({ platform: 'facebook' });
 
 const base: AccountConnection = {
   accountId: 'a1',
