@@ -64,8 +64,7 @@ export async function inboxSimulateRoutes(app: App): Promise<void> {
             text: t.text,
             createdAt: at,
           });
-      const secret =
-        (await webhookSecret(db, config, 'sandbox')) ?? (await rotateWebhookSecret(db, config, 'sandbox', null));
+      const secret = (await webhookSecret(db, config, 'sandbox')) ?? (await rotateWebhookSecret(db, config, 'sandbox', null));
       // Delivered after the answer, as a platform's webhook would arrive.
       setImmediate(() => void deliver(app.ctx, secret, ext, isMessage, made, t, at));
       return reply.status(202).send({
