@@ -171,6 +171,13 @@ describe('quality regression guard (targets: F1 ≥ 0.90, ≤ 5% clean flagged)'
     expect(s.f1).toBeGreaterThanOrEqual(0.9);
     expect(s.cleanFlagged).toBeLessThanOrEqual(0.05);
   });
+  // Holdout 22 (100 posts, 45 clean, dev mix) by a fifth writer who never saw the engine, measured after round 12 before
+  // any change: F1 0.887 (P 0.948, R 0.833), 0/45 clean flagged. Round 13 fixed its misses by concept. Guard: after − margin.
+  it('holdout 22: F1 ≥ 0.92, clean flagged ≤ 5%', () => {
+    const s = score(resolve(here, 'fixtures', 'holdout22.jsonl'));
+    expect(s.f1).toBeGreaterThanOrEqual(0.92);
+    expect(s.cleanFlagged).toBeLessThanOrEqual(0.05);
+  });
   // Round-5 probes for the gap-tolerant templates (historic centre, "takes safety seriously", "blagovremeno", video-link
   // notices); one is flagged by the older pending.evaluative rule ("pointed out inconsistencies"), a known limit.
   it('round-5 clean probes: at most 1 of 16 flagged', () => {
