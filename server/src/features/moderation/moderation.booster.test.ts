@@ -173,6 +173,7 @@ describe('training', () => {
       'holdout-12',
       'holdout-13',
       'holdout-14',
+      'holdout-15',
       'train-extra',
     ])
       expect(batches.has(b), `${b} in ${FIXTURE_DIR}`).toBe(true);
@@ -183,7 +184,10 @@ describe('training', () => {
   it('leave-one-batch-out: the booster lifts recall on an unseen batch without wrongly removing', () => {
     const r = leaveOneBatchOut(ex, { only: ['holdout-5', 'holdout-4'], train: { iters: 150 } });
     const h5 = r.batches.find((b) => b.batch === 'holdout-5')!;
-    expect(h5.rules.caught / h5.rules.rem).toBeLessThan(0.6);
+    // the rules alone caught 50% of it when it was written and ~62% after rounds 11–15 (general concepts from other
+    // batches); the booster must still add recall on top without removing more keeps
+    expect(h5.rules.caught / h5.rules.rem).toBeLessThan(0.8);
+    expect(h5.combined.caught).toBeGreaterThan(h5.rules.caught);
     expect(h5.combined.caught / h5.combined.rem).toBeGreaterThanOrEqual(0.8);
     for (const b of r.batches) {
       expect(b.combined.wrong).toBeLessThanOrEqual(b.rules.wrong);

@@ -225,6 +225,8 @@ describe('labelled sets meet the targets (caught ≥ 95%, wrongly removed ≤ 2%
     'holdout-13': fileURLToPath(new URL('./fixtures/holdout-13.jsonl', import.meta.url)),
     // round 14: a fourth separate writer's batch, measured after round 13 (88.3% / 1.1% / 8.0% before round 14)
     'holdout-14': fileURLToPath(new URL('./fixtures/holdout-14.jsonl', import.meta.url)),
+    // round 15: a fifth separate writer's batch, measured after round 14 (88.3% / 0.0% / 8.7% before round 15)
+    'holdout-15': fileURLToPath(new URL('./fixtures/holdout-15.jsonl', import.meta.url)),
   };
   for (const [name, file] of Object.entries(sets)) {
     it(name, () => {
