@@ -174,6 +174,7 @@ describe('training', () => {
       'holdout-13',
       'holdout-14',
       'holdout-15',
+      'holdout-16',
       'train-extra',
     ])
       expect(batches.has(b), `${b} in ${FIXTURE_DIR}`).toBe(true);

@@ -227,6 +227,8 @@ describe('labelled sets meet the targets (caught ≥ 95%, wrongly removed ≤ 2%
     'holdout-14': fileURLToPath(new URL('./fixtures/holdout-14.jsonl', import.meta.url)),
     // round 15: a fifth separate writer's batch, measured after round 14 (88.3% / 0.0% / 8.7% before round 15)
     'holdout-15': fileURLToPath(new URL('./fixtures/holdout-15.jsonl', import.meta.url)),
+    // round 16: a sixth separate writer's batch, measured after round 15 (95.0% / 0.0% / 4.7% before round 16)
+    'holdout-16': fileURLToPath(new URL('./fixtures/holdout-16.jsonl', import.meta.url)),
   };
   for (const [name, file] of Object.entries(sets)) {
     it(name, () => {

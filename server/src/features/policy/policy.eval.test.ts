@@ -178,6 +178,13 @@ describe('quality regression guard (targets: F1 ≥ 0.90, ≤ 5% clean flagged)'
     expect(s.f1).toBeGreaterThanOrEqual(0.92);
     expect(s.cleanFlagged).toBeLessThanOrEqual(0.05);
   });
+  // Holdout 23 (100 posts, 45 clean, dev mix) by a sixth writer who never saw the engine, measured after round 13 before
+  // any change: F1 0.903 (P 0.982, R 0.836), 1/45 clean flagged. Round 14 fixed its misses by concept. Guard: after − margin.
+  it('holdout 23: F1 ≥ 0.94, clean flagged ≤ 5%', () => {
+    const s = score(resolve(here, 'fixtures', 'holdout23.jsonl'));
+    expect(s.f1).toBeGreaterThanOrEqual(0.94);
+    expect(s.cleanFlagged).toBeLessThanOrEqual(0.05);
+  });
   // Round-5 probes for the gap-tolerant templates (historic centre, "takes safety seriously", "blagovremeno", video-link
   // notices); one is flagged by the older pending.evaluative rule ("pointed out inconsistencies"), a known limit.
   it('round-5 clean probes: at most 1 of 16 flagged', () => {
