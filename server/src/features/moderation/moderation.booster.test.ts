@@ -175,6 +175,7 @@ describe('training', () => {
       'holdout-14',
       'holdout-15',
       'holdout-16',
+      'holdout-17',
       'train-extra',
     ])
       expect(batches.has(b), `${b} in ${FIXTURE_DIR}`).toBe(true);

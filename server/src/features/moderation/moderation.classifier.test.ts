@@ -229,6 +229,8 @@ describe('labelled sets meet the targets (caught ≥ 95%, wrongly removed ≤ 2%
     'holdout-15': fileURLToPath(new URL('./fixtures/holdout-15.jsonl', import.meta.url)),
     // round 16: a sixth separate writer's batch, measured after round 15 (95.0% / 0.0% / 4.7% before round 16)
     'holdout-16': fileURLToPath(new URL('./fixtures/holdout-16.jsonl', import.meta.url)),
+    // round 17: a seventh separate writer's batch, measured after round 16 (85.0% / 1.1% / 8.0% before round 17)
+    'holdout-17': fileURLToPath(new URL('./fixtures/holdout-17.jsonl', import.meta.url)),
   };
   for (const [name, file] of Object.entries(sets)) {
     it(name, () => {

@@ -185,6 +185,13 @@ describe('quality regression guard (targets: F1 ≥ 0.90, ≤ 5% clean flagged)'
     expect(s.f1).toBeGreaterThanOrEqual(0.94);
     expect(s.cleanFlagged).toBeLessThanOrEqual(0.05);
   });
+  // Holdout 24 (100 posts, 45 clean, dev mix) by a seventh writer who never saw the engine, measured after round 14
+  // before any change: F1 0.934 (P 0.983, R 0.891), 0/45 clean flagged. Round 15 fixed its misses. Guard: after − margin.
+  it('holdout 24: F1 ≥ 0.95, clean flagged ≤ 5%', () => {
+    const s = score(resolve(here, 'fixtures', 'holdout24.jsonl'));
+    expect(s.f1).toBeGreaterThanOrEqual(0.95);
+    expect(s.cleanFlagged).toBeLessThanOrEqual(0.05);
+  });
   // Round-5 probes for the gap-tolerant templates (historic centre, "takes safety seriously", "blagovremeno", video-link
   // notices); one is flagged by the older pending.evaluative rule ("pointed out inconsistencies"), a known limit.
   it('round-5 clean probes: at most 1 of 16 flagged', () => {
