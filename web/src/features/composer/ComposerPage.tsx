@@ -1,21 +1,4 @@
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Button,
-  Card,
-  Checkbox,
-  Grid,
-  Group,
-  Loader,
-  MultiSelect,
-  Stack,
-  Tabs,
-  Text,
-  TextInput,
-  Textarea,
-  Title,
-} from '@mantine/core';
+import { Alert, Anchor, Button, Card, Checkbox, Grid, Group, Loader, MultiSelect, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -23,7 +6,7 @@ import { contentLangs, type ContentLang, type Post } from '@courtdesk/contracts'
 import { ErrorAlert } from '../../app/errors';
 import { useMe } from '../../app/session';
 import { useInstitution } from '../institutions/institutions.api';
-import { FindingHighlighter } from '../policy/FindingHighlighter';
+import { VariantEditor } from '../policy/VariantEditor';
 import { FindingsList } from '../policy/FindingsList';
 import { useMediaLibrary, usePlatforms, usePost, usePostCheck, useSavePost, useTargetAccounts } from '../posts/posts.api';
 import { PlatformPreview } from './PlatformPreview';
@@ -106,50 +89,21 @@ function Composer({ post }: { post: Post | null }) {
         <Grid.Col span={{ base: 12, md: 7 }}>
           <Stack gap="md">
             <Card withBorder>
-              <Tabs value={shown} onChange={(v) => v && setActive(v as ContentLang)}>
-                <Tabs.List>
-                  {tabs.map((l) => {
-                    const n = findings.filter((f) => f.variant === l).length;
-                    return (
-                      <Tabs.Tab
-                        key={l}
-                        value={l}
-                        rightSection={
-                          n ? (
-                            <Badge size="xs" color={findings.some((f) => f.variant === l && f.severity === 'block') ? 'red' : 'yellow'}>
-                              {n}
-                            </Badge>
-                          ) : undefined
-                        }
-                      >
-                        {t(`lang.${l}`)}
-                        {required.includes(l) ? ' *' : ''}
-                      </Tabs.Tab>
-                    );
-                  })}
-                </Tabs.List>
-                {tabs.map((l) => (
-                  <Tabs.Panel key={l} value={l} pt="sm">
-                    <Textarea
-                      label={t('composer.textLabel', { lang: t(`lang.${l}`) })}
-                      description={required.includes(l) ? t('composer.required') : t('composer.optional')}
-                      autosize
-                      minRows={6}
-                      value={texts[l] ?? ''}
-                      onChange={(e) => {
-                        const value = e.currentTarget.value;
-                        setTexts((old) => ({ ...old, [l]: value }));
-                      }}
-                      data-testid={`variant-${l}`}
-                    />
-                    {(texts[l] ?? '').trim() !== '' && (
-                      <Card withBorder mt="sm" padding="sm" bg="gray.0" aria-label={t('composer.highlighted')}>
-                        <FindingHighlighter text={texts[l] ?? ''} findings={findings.filter((f) => f.variant === l)} lang={l} />
-                      </Card>
-                    )}
-                  </Tabs.Panel>
-                ))}
-              </Tabs>
+              <VariantEditor
+                tabs={tabs}
+                required={required}
+                active={shown}
+                onActive={setActive}
+                texts={texts}
+                onText={(l, value) => setTexts((old) => ({ ...old, [l]: value }))}
+                findings={findings}
+                labels={{
+                  text: (lang) => t('composer.textLabel', { lang }),
+                  required: t('composer.required'),
+                  optional: t('composer.optional'),
+                  highlighted: t('composer.highlighted'),
+                }}
+              />
               {addable.length > 0 && (
                 <Group gap="xs" mt="sm">
                   <Text size="sm" c="dimmed">

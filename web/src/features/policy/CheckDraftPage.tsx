@@ -1,13 +1,13 @@
-import { Alert, Badge, Card, Checkbox, Grid, Group, Loader, Stack, Tabs, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Card, Checkbox, Grid, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { contentLangs, type ContentLang } from '@courtdesk/contracts';
 import { ErrorAlert } from '../../app/errors';
 import { useMe } from '../../app/session';
 import { useInstitution } from '../institutions/institutions.api';
-import { FindingHighlighter } from './FindingHighlighter';
 import { FindingsList } from './FindingsList';
 import { useLiveCheck } from './policy.api';
+import { VariantEditor } from './VariantEditor';
 
 /**
  * "Check a draft": type a post in each language and see, as you type, what the manual says about it —
@@ -36,52 +36,22 @@ export function CheckDraftPage() {
       <Grid>
         <Grid.Col span={{ base: 12, md: 7 }}>
           <Card withBorder>
-            <Tabs value={active} onChange={(v) => v && setActive(v as ContentLang)} keepMounted={false}>
-              <Tabs.List>
-                {tabs.map((l) => {
-                  const n = variants.length === 0 ? 0 : findings.filter((f) => f.variant === l).length;
-                  return (
-                    <Tabs.Tab
-                      key={l}
-                      value={l}
-                      rightSection={
-                        n > 0 ? (
-                          <Badge size="xs" color="red" circle>
-                            {n}
-                          </Badge>
-                        ) : null
-                      }
-                    >
-                      {t(`lang.${l}`)}
-                      {required.includes(l) ? ' *' : ''}
-                    </Tabs.Tab>
-                  );
-                })}
-              </Tabs.List>
-              {tabs.map((l) => (
-                <Tabs.Panel key={l} value={l} pt="sm">
-                  <Textarea
-                    label={t('check.textLabel', { lang: t(`lang.${l}`) })}
-                    description={required.includes(l) ? t('check.required') : t('check.optional')}
-                    autosize
-                    minRows={6}
-                    maxRows={18}
-                    value={texts[l] ?? ''}
-                    onChange={(e) => {
-                      const value = e.currentTarget.value;
-                      setTexts((prev) => ({ ...prev, [l]: value }));
-                    }}
-                    lang={l}
-                    data-autofocus
-                  />
-                  {(texts[l] ?? '') !== '' && (
-                    <Card mt="sm" withBorder bg="gray.0" aria-label={t('check.preview')}>
-                      <FindingHighlighter text={texts[l] ?? ''} findings={findings.filter((f) => f.variant === l)} lang={l} />
-                    </Card>
-                  )}
-                </Tabs.Panel>
-              ))}
-            </Tabs>
+            <VariantEditor
+              tabs={tabs}
+              required={required}
+              active={active}
+              onActive={setActive}
+              texts={texts}
+              onText={(l, value) => setTexts((prev) => ({ ...prev, [l]: value }))}
+              findings={variants.length === 0 ? [] : findings}
+              labels={{
+                text: (lang) => t('check.textLabel', { lang }),
+                required: t('check.required'),
+                optional: t('check.optional'),
+                highlighted: t('check.preview'),
+              }}
+              maxRows={18}
+            />
             <Checkbox mt="md" checked={permission} onChange={(e) => setPermission(e.currentTarget.checked)} label={t('check.permission')} />
           </Card>
         </Grid.Col>
