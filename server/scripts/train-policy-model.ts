@@ -14,7 +14,7 @@
  *   --min-evidence W weight the strongest word/bigram must reach (default 0.3)
  *   --out FILE       where to write the model
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkText, reloadPack, type Lang } from '../src/features/policy/index.js';
@@ -36,20 +36,17 @@ const FIXTURES = resolve(here, '../src/features/policy/fixtures');
 const DEV = [resolve(here, '../../../shared/eval/posts-dev.jsonl'), resolve(here, '../../shared/eval/posts-dev.jsonl')].find((f) =>
   existsSync(f),
 );
+/**
+ * Every labelled batch: the dev set and every fixture file (the own holdouts, clean look-alikes, extra
+ * training posts). Round 16 widened this from holdout–holdout7 to all fixtures: on three fresh blind
+ * batches the wider model added recall at the same clean-flag rate (docs/policy-engine.md, round 16).
+ */
 const BATCH_FILES = [
   ...(DEV ? [DEV] : []),
-  ...[
-    'holdout',
-    'holdout2',
-    'holdout3',
-    'holdout4',
-    'holdout5',
-    'holdout6',
-    'holdout7',
-    'clean-lookalikes',
-    'clean-lookalikes2',
-    'train-extra',
-  ].map((b) => resolve(FIXTURES, `${b}.jsonl`)),
+  ...readdirSync(FIXTURES)
+    .filter((n) => n.endsWith('.jsonl'))
+    .sort()
+    .map((n) => resolve(FIXTURES, n)),
 ].filter((f) => existsSync(f));
 
 interface Row {

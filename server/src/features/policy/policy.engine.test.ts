@@ -73,6 +73,10 @@ const VIOLATIONS: [string, string[]][] = [
   ['Зграда суда ће од петка до понедељка остати без чувара.', ['4.8']],
   ['Get 15% discount at Pizzeria Napoli with your court badge!', ['4.6']],
   ['Pekara „Sunce“ nudi hleb po sniženoj ceni svim zaposlenima u sudu.', ['4.6']],
+  // round 16: a Serbian operator's mobile in groups; a neighbourhood with a block number; "contradictorily" is not a plea
+  ['Kontakt (privatni): 064 331 2208', ['4.5']],
+  ['Pacientja e re banon në lagjen Dardania, blloku 2, hyrja C.', ['4.5']],
+  ['Svedokinja odbrane u predmetu K.br. 73/2025 kontradiktorno se izjasnila.', ['4.3']],
 ];
 
 const CLEAN: string[] = [
@@ -101,6 +105,10 @@ const CLEAN: string[] = [
   'Lawyers can reset their e-filing password at the helpdesk: 038 200 18 000.',
   'Pupils of the "Sami Frashëri" school visited the Juvenile Department and met Judge Arta Berisha.',
   'Skupština će uskladiti Zakon o sudovima sa Ustavom.',
+  'Okrivljeni se na ročištu izjasnio da nije kriv, P.br. 12/2025; nastavak 3. decembra.',
+  'Broj predmeta u evidenciji: 0612345678.',
+  'Gjykata Themelore ndodhet në Lagjen Arbëria, nr. 5, Prishtinë.',
+  'Gjykata Supreme e refuzoi si të pabazuar ankesën e një subjekti politik kundër vendimit të PZAP-së.',
 ];
 
 describe('checkText — violations in sq / sr (Latin, Cyrillic) / en and obfuscated', () => {

@@ -192,6 +192,14 @@ describe('quality regression guard (targets: F1 ≥ 0.90, ≤ 5% clean flagged)'
     expect(s.f1).toBeGreaterThanOrEqual(0.95);
     expect(s.cleanFlagged).toBeLessThanOrEqual(0.05);
   });
+  // Holdouts 25–27 (100 posts each, 44/44/45 clean, dev mix) by three more writers who never saw the engine, measured after
+  // round 15 before any change: F1 0.897 / 0.844 / 0.886, clean flagged 1/44, 0/44, 0/45; after a blind vocabulary round
+  // 0.897 / 0.853 / 0.901. Round 16 fixed their misses by concept (0.980 / 0.994 / 0.980 after). Guard: after − margin.
+  it.each(['holdout25', 'holdout26', 'holdout27'])('%s: F1 ≥ 0.95, clean flagged ≤ 5%%', (b) => {
+    const s = score(resolve(here, 'fixtures', `${b}.jsonl`));
+    expect(s.f1).toBeGreaterThanOrEqual(0.95);
+    expect(s.cleanFlagged).toBeLessThanOrEqual(0.05);
+  });
   // Round-5 probes for the gap-tolerant templates (historic centre, "takes safety seriously", "blagovremeno", video-link
   // notices); one is flagged by the older pending.evaluative rule ("pointed out inconsistencies"), a known limit.
   it('round-5 clean probes: at most 1 of 16 flagged', () => {

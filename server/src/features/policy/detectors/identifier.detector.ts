@@ -22,6 +22,9 @@ export type IdentifierParams = z.infer<typeof params>;
 const PERSONAL = /(?<![\d+/.,])\d(?:[ -]?\d){9}(?![\d/]|[.,]\d)/g;
 const PHONE =
   /(?<![\w+/.,])(?:(?:\+|00)\s?(?:383|381|377|386)(?:[ \-/]?\(?0?\)?)?(?:[ \-/]?\d){7,9}|0\d{2}(?:[ \-/]?\d){6,8})(?![\d/]|[.,]\d)/g;
+/** A neighbourhood with a block or entrance number ("lagjen Dardania, blloku 2", "naselje Sunčani breg, ulaz 3") — round 16. */
+const NEIGHBOURHOOD =
+  /(?<![\p{L}])(?:Lagjja|Lagja|Lagjen|Lagjes|Naselje|Naselju|Насеље|Насељу)\s+(?:['"‘’“”„«]?[\p{L}][\p{L}'’.-]*['"‘’“”»]?[\s,]{1,2}){1,3}?(?:nr\.?|br\.?|no\.?|blloku|blloki|blok|lamela|hyrja|ulaz|улаз|блок)\s?\d{1,4}[A-Za-z]?(?![\d])/giu;
 const IBAN = /\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){3,7}(?: ?[A-Z0-9]{1,3})?\b/g;
 const PLATE = /(?<![\w-])(?:0[1-7][ -]?\d{3}[ -]?[A-Q]{2}|\d{3}[ -]?KS[ -]?\d{3})(?![\w-])/g;
 const EMAIL = /[\p{L}\d._%+-]+@[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.\p{L}{2,}/gu;
@@ -114,9 +117,11 @@ export const identifierDetector: DetectorKind<IdentifierParams> = {
             each(PHONE, text, (m) => {
               const d = digits(m[0]);
               const national = d.replace(/^(?:00)?(?:383|381|377|386)0?/, '');
-              if (m[0].startsWith('0') && !m[0].startsWith('00') && (d.length !== 9 || !/^0[2-4]/.test(d))) return;
+              // a national number: Kosovo's 9-digit 02x–04x, or a Serbian operator's mobile 06x written in groups (used by many Kosovo Serbs; 9–10 digits)
+              if (m[0].startsWith('0') && !m[0].startsWith('00') && !((d.length === 9 && /^0[2-4]/.test(d)) || (/^06\d/.test(d) && d.length >= 9 && d.length <= 10 && m[0] !== d))) return;
               if (/^0?38200/.test(d) || /^0?38200/.test(national)) return; // government PBX (official)
-              if (national.length < 7 || national.length > 9) return;
+              const sig = national.replace(/^0/, ''); // significant digits, without the national trunk 0
+              if (sig.length < 7 || sig.length > 9) return;
               if (official.includes(d.slice(-8))) return;
               out.push(ctx.span(m.index, m.index + m[0].length, 'phone'));
             });
@@ -142,10 +147,11 @@ export const identifierDetector: DetectorKind<IdentifierParams> = {
             });
             break;
           case 'streetAddress':
-            each(STREET, text, (m) => {
-              const s = ctx.span(m.index, m.index + m[0].length, 'streetAddress');
-              if (p.near.length === 0 || near(s)) out.push(s);
-            });
+            for (const re of [STREET, NEIGHBOURHOOD])
+              each(re, text, (m) => {
+                const s = ctx.span(m.index, m.index + m[0].length, 'streetAddress');
+                if (p.near.length === 0 || near(s)) out.push(s);
+              });
             break;
         }
         if (p.unless.length > 0 && out.length > 0) {
