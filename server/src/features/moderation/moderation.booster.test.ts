@@ -176,6 +176,9 @@ describe('training', () => {
       'holdout-15',
       'holdout-16',
       'holdout-17',
+      'holdout-18',
+      'holdout-19',
+      'holdout-20',
       'train-extra',
     ])
       expect(batches.has(b), `${b} in ${FIXTURE_DIR}`).toBe(true);

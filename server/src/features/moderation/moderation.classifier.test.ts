@@ -231,6 +231,11 @@ describe('labelled sets meet the targets (caught ≥ 95%, wrongly removed ≤ 2%
     'holdout-16': fileURLToPath(new URL('./fixtures/holdout-16.jsonl', import.meta.url)),
     // round 17: a seventh separate writer's batch, measured after round 16 (85.0% / 1.1% / 8.0% before round 17)
     'holdout-17': fileURLToPath(new URL('./fixtures/holdout-17.jsonl', import.meta.url)),
+    // round 18: three more separate writers' batches, measured after round 17 (90.0/1.1/8.7, 91.7/4.4/14.7, 95.0/1.1/4.0
+    // before; 90.0/1.1/8.0, 93.3/4.4/14.0, 95.0/1.1/4.0 after a blind vocabulary round; round 18 then fixed them by concept)
+    'holdout-18': fileURLToPath(new URL('./fixtures/holdout-18.jsonl', import.meta.url)),
+    'holdout-19': fileURLToPath(new URL('./fixtures/holdout-19.jsonl', import.meta.url)),
+    'holdout-20': fileURLToPath(new URL('./fixtures/holdout-20.jsonl', import.meta.url)),
   };
   for (const [name, file] of Object.entries(sets)) {
     it(name, () => {
@@ -449,4 +454,26 @@ describe('round 14: an exclamation about a situation is not profanity at a perso
   it.each(['Ti je sranje od čoveka, sudijo.', 'Judge, you are a piece of shit.'])('still removes %s', (text) =>
     expect(classifyComment(text).action).not.toBe('keep'),
   );
+});
+
+describe('round 18: interjections, negated cues, own homes and institutions (probes, not the writers’ sentences)', () => {
+  it.each([
+    // a curse with its tail and up to two exclamation words, then a complaint about no one
+    "Pidhi nanës, prap s'punon faqja e gjykatës, e treta ditë.",
+    'Ajde bre, jebo te, opet su pomerili ročište.',
+    // a negated revenge cue
+    'Babai im u vra para 5 vjetësh. Nuk kërkoj hakmarrje, vetëm drejtësi.',
+    'Ne tražimo osvetu nego pravdu za moju ćerku.',
+    // the writer's own home
+    'Dvadeset godina ne mogu da uđem u svoju kuću u Prizrenu, a sud ćuti. Sudija mi kaže da čekam.',
+    // a harsh adjective on an institution (Albanian adjective after its noun)
+    'Gjykata Themelore është institucioni më i pavlerë në qytet.',
+  ])('does not remove %s', (text) => expect(classifyComment(text).action).not.toBe('remove'));
+  it.each([
+    'Ajde bre, jebo te sudijo, opet si odložio.',
+    'Do të ketë hakmarrje për gjyqtarin Berisha, ai e di mirë.',
+    'Gjyqtari Berisha është njeriu më i pavlerë në këtë vend.',
+    'Judge Rama has the legal mind of a wet potato.',
+    'Sudijo Petroviću, Gračanica je mali grad.',
+  ])('does not keep %s', (text) => expect(classifyComment(text).action).not.toBe('keep'));
 });

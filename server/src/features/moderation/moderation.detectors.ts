@@ -109,6 +109,8 @@ function thingAdjacent(ctx: Ctx, h: Hit): boolean {
 
 /** Adjective articles and conjunctions between a copula and a second predicate ("është i vjetëruar dhe …"). */
 const LINKERS = new Set(['i', 'e', 'te', 'dhe', 'edhe', 'and', 'ali', 'ili', 'or']);
+/** Degree words before an adjective ("institucioni më i pavlerë", "najveća sramota", "the most useless") — round 18. */
+const INTENSIFIERS = new Set(['me', 'shume', 'aq', 'kaq', 'fort', 'most', 'more', 'so', 'very', 'really', 'naj', 'jako', 'vrlo', 'mnogo', 'bas']);
 
 const ARTICLES = new Set([
   'nje',
@@ -370,7 +372,10 @@ function curseAtThing(ctx: Ctx, h: Hit): boolean {
 const WHAT_EXCLAIM = new Set(['c', 'ce', 'cfare', 'qfare', 'what', 'kakvo', 'kakva', 'kakav']);
 
 /** Exclamation particles that may open such an interjection ("Ja qifsha, …", "E pidhi nanës, …", "Ma jebote, …"). */
-const EXCLAIM = new Set(['ja', 'e', 'oh', 'ah', 'uh', 'uf', 'au', 'bre', 'aman', 'ma', 'pa', 'joj', 'oj', 'eh', 'ku']);
+const EXCLAIM = new Set(['ja', 'e', 'oh', 'ah', 'uh', 'uf', 'au', 'bre', 'aman', 'ma', 'pa', 'joj', 'oj', 'eh', 'ku', 'daj', 'ajde', 'aj', 'hej', 'o']);
+
+/** Words that complete an open curse before its comma ("N'p*dh t'nanës, …", "Jebem ti mater, …") — round 18. */
+const CURSE_TAIL = new Set(['t', 'te', 'nanes', 'nenes', 'nanen', 'motres', 'mater', 'materina', 'majku', 'boga', 'sunce']);
 
 /** Albanian "mund ta ngarkoj", "për ta marrë": `ta` after a modal/particle is `të + e` (it), not "to you". */
 const SQ_TA_BEFORE = new Set(['mund', 'do', 'per', 'duhet', 'dua', 'don', 'du', 'me', 'pa', 'lazim', 'nuk', 's', 'po', 'sa']);
@@ -405,15 +410,24 @@ const DETERMINERS = new Set([
 function curseInterjection(ctx: Ctx, h: Hit): boolean {
   const toks = ctx.p.toks;
   let lead = 0;
-  for (let i = 0; i < h.t0; i++) if (toks[i]!.kind === WORD && (++lead > 1 || !EXCLAIM.has(toks[i]!.norm))) return false;
-  if (toks[h.t1 + 1]?.kind !== PUNCT) return false;
+  for (let i = 0; i < h.t0; i++) if (toks[i]!.kind === WORD && (++lead > 2 || !EXCLAIM.has(toks[i]!.norm))) return false;
+  let end = h.t1;
+  while (end - h.t1 < 2 && toks[end + 1]?.kind === WORD && CURSE_TAIL.has(toks[end + 1]!.norm)) end++;
+  if (toks[end + 1]?.kind !== PUNCT) return false;
   let words = 0;
-  for (let i = h.t1 + 1; i < toks.length; i++) {
+  for (let i = end + 1; i < toks.length; i++) {
     if (toks[i]!.kind !== WORD) continue;
     const fl = ctx.flags[i]!;
     // Albanian "të" before a word is a particle or article ("të dytën herë", "të shkoj"), not "you"
-    const sqParticle = ctx.lang === 'sq' && toks[i]!.norm === 'te' && toks[i + 1]?.kind === WORD;
-    if ((fl & F_TARGET) !== 0 && !subjunctiveTa(toks, i) && !sqParticle) {
+    // and "i"/"e" after a plain noun is the linking article ("portali i gjykatës"), not "him/her" (round 18)
+    const sqParticle =
+      ctx.lang === 'sq' &&
+      toks[i + 1]?.kind === WORD &&
+      (toks[i]!.norm === 'te' ||
+        ((toks[i]!.norm === 'i' || toks[i]!.norm === 'e') && toks[i - 1]?.kind === WORD && (ctx.flags[i - 1]! & F_TARGET) === 0));
+    // "gjykatës" is both "judge" and "of the court": with no name after it, the institution (round 18)
+    const institution = (fl & F_THING) !== 0 && (fl & (F_NAMED | F_SECOND)) === 0 && ((ctx.flags[i + 1] ?? 0) & F_NAMED) === 0;
+    if ((fl & F_TARGET) !== 0 && !subjunctiveTa(toks, i) && !sqParticle && !institution) {
       // a demonstrative before a plain noun ("këtë vit", "ovaj put", "this year") points at a thing, not a person
       const determiner =
         DETERMINERS.has(toks[i]!.norm) &&
@@ -447,6 +461,21 @@ function progressiveVerb(ctx: Ctx, h: Hit): boolean {
     if (BE_AUX.has(toks[i]!.norm)) return true;
   }
   return false;
+}
+
+/**
+ * Albanian adjectives follow their noun: "institucioni (më) i pavlerë", "sistemi i kalbur" — a harsh adjective whose
+ * noun just before it is an institution or a thing describes that thing, not a person (round 18).
+ */
+function albanianAdjectiveOfThing(ctx: Ctx, h: Hit): boolean {
+  if (ctx.lang !== 'sq') return false;
+  const toks = ctx.p.toks;
+  let i = h.t0 - 1;
+  while (i >= 0 && toks[i]!.kind === WORD && INTENSIFIERS.has(toks[i]!.norm) && h.t0 - i <= 2) i--;
+  const t = toks[i];
+  if (!t || t.kind !== WORD || t.clause !== toks[h.t0]!.clause) return false;
+  const fl = ctx.flags[i]!;
+  return (fl & F_THING) !== 0 && (fl & (F_TITLE | F_NAMED | F_PERSON | F_SECOND)) === 0;
 }
 
 /** Insults: derogatory person nouns, harsh words aimed at a person, animals, directed curses. */
@@ -485,6 +514,7 @@ export function detectInsult(ctx: Ctx): Finding[] {
   }
   for (const h of hitsOf(ctx, 'insult', 'evaluative')) {
     if (condemned(ctx, h) || selfRef(ctx, h) || progressiveVerb(ctx, h)) continue;
+    if (albanianAdjectiveOfThing(ctx, h)) continue;
     const subject = copulaSubject(ctx, h);
     // "This is idiotic": an English "this/that/it" subject is not a person to aim at
     // (the predicate describes "this"; only "… of you" turns it on a person)
@@ -524,6 +554,24 @@ export function detectSlur(ctx: Ctx): Finding[] {
   return hitsOf(ctx, 'slur', 'slur')
     .filter((h) => !condemned(ctx, h))
     .map((h) => f('slur', 'slur.term', 'remove', h));
+}
+
+/** Negations that disown a threat cue just after them ("nuk kërkoj hakmarrje", "ne tražimo osvetu", "not seeking revenge"). */
+const CUE_NEGATION: Record<string, ReadonlySet<string>> = {
+  sq: new Set(['nuk', 's', 'pa', 'asnje', 'kurre']),
+  sr: new Set(['ne', 'bez', 'nikakvu', 'nikakva', 'nikada', 'nikad']),
+  en: new Set(['not', 'no', 'never', 'without', 'don', 'dont', 'didn']),
+};
+function negatedCue(ctx: Ctx, h: Hit): boolean {
+  const neg = CUE_NEGATION[ctx.lang];
+  if (!neg) return false;
+  const toks = ctx.p.toks;
+  for (let d = 1; d <= 3; d++) {
+    const t = toks[h.t0 - d];
+    if (!t || t.kind !== WORD || t.sent !== toks[h.t0]!.sent) return false;
+    if (neg.has(t.norm)) return true;
+  }
+  return false;
 }
 
 /** "should", "treba", "duhen": a violent verb after these is a call to violence. */
@@ -721,7 +769,7 @@ export function detectThreat(ctx: Ctx): Finding[] {
     if (directed || !strongest) strongest = h;
   }
   for (const h of hitsOf(ctx, 'threat', 'cue')) {
-    if (seen.has(h.e.id) || condemned(ctx, h)) continue;
+    if (seen.has(h.e.id) || condemned(ctx, h) || negatedCue(ctx, h)) continue;
     seen.add(h.e.id);
     score += 1;
     strongest ??= h;
@@ -873,11 +921,19 @@ function specificAddress(ctx: Ctx, hs: Hit[]): boolean {
 }
 
 /** Doxxing: where a judge, staff member, witness or their family can be found; with an invitation also a threat. */
+/** Possessives of the writer's own home ("u svoju kuću", "my house", "shtëpinë time") — round 18. */
+const OWN_BEFORE = new Set(['svoju', 'svoje', 'svojoj', 'svojom', 'moju', 'moje', 'mojoj', 'mojom', 'nasu', 'nase', 'nasoj', 'my', 'our']);
+const OWN_AFTER = new Set(['time', 'tone', 'ime', 'jone', 'tim', 'ton']);
+function ownHome(ctx: Ctx, h: Hit): boolean {
+  const toks = ctx.p.toks;
+  return OWN_BEFORE.has(toks[h.t0 - 1]?.norm ?? '') || OWN_AFTER.has(toks[h.t1 + 1]?.norm ?? '');
+}
+
 export function detectDoxxing(ctx: Ctx): Finding[] {
   const roles = ['home', 'work', 'routine', 'place', 'vehicle'] as const;
   const present = new Map<string, Hit>();
   for (const r of roles) {
-    const hs = hitsOf(ctx, 'doxxing', r);
+    const hs = hitsOf(ctx, 'doxxing', r).filter((h) => r !== 'home' || !ownHome(ctx, h));
     if (hs.length > 0) present.set(r, hs[0]!);
   }
   const addr = hitsOf(ctx, 'doxxing', 'address');
