@@ -77,6 +77,9 @@ const VIOLATIONS: [string, string[]][] = [
   ['Kontakt (privatni): 064 331 2208', ['4.5']],
   ['Pacientja e re banon në lagjen Dardania, blloku 2, hyrja C.', ['4.5']],
   ['Svedokinja odbrane u predmetu K.br. 73/2025 kontradiktorno se izjasnila.', ['4.3']],
+  // round 17: apostrophes in list terms ("can't"), the court "got it wrong"
+  ["The witnesses in P.nr. 14/2025 suddenly can't remember anything.", ['4.3']],
+  ['Me gjithë respektin, Gjykata e Apelit e ka gabim në këtë çështje.', ['4.4c']],
 ];
 
 const CLEAN: string[] = [

@@ -200,6 +200,14 @@ describe('quality regression guard (targets: F1 ≥ 0.90, ≤ 5% clean flagged)'
     expect(s.f1).toBeGreaterThanOrEqual(0.95);
     expect(s.cleanFlagged).toBeLessThanOrEqual(0.05);
   });
+  // Holdouts 28–29 (100 posts each, 44/45 clean) by two more writers, measured after round 16 before any change: F1 0.824
+  // (a writer asked for hedged opinions, irony and rhetorical questions) and 0.942, 0/44 and 0/45 clean flagged. Round 17
+  // fixed their misses by concept (0.959 / 0.975 after, rules + the round-16 booster). Guard: after − margin.
+  it.each(['holdout28', 'holdout29'])('%s: F1 ≥ 0.93, clean flagged ≤ 5%%', (b) => {
+    const s = score(resolve(here, 'fixtures', `${b}.jsonl`));
+    expect(s.f1).toBeGreaterThanOrEqual(0.93);
+    expect(s.cleanFlagged).toBeLessThanOrEqual(0.05);
+  });
   // Round-5 probes for the gap-tolerant templates (historic centre, "takes safety seriously", "blagovremeno", video-link
   // notices); one is flagged by the older pending.evaluative rule ("pointed out inconsistencies"), a known limit.
   it('round-5 clean probes: at most 1 of 16 flagged', () => {
