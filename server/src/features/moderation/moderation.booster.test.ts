@@ -179,6 +179,9 @@ describe('training', () => {
       'holdout-18',
       'holdout-19',
       'holdout-20',
+      'holdout-21',
+      'holdout-22',
+      'holdout-23',
       'train-extra',
     ])
       expect(batches.has(b), `${b} in ${FIXTURE_DIR}`).toBe(true);

@@ -110,7 +110,23 @@ function thingAdjacent(ctx: Ctx, h: Hit): boolean {
 /** Adjective articles and conjunctions between a copula and a second predicate ("është i vjetëruar dhe …"). */
 const LINKERS = new Set(['i', 'e', 'te', 'dhe', 'edhe', 'and', 'ali', 'ili', 'or']);
 /** Degree words before an adjective ("institucioni më i pavlerë", "najveća sramota", "the most useless") — round 18. */
-const INTENSIFIERS = new Set(['me', 'shume', 'aq', 'kaq', 'fort', 'most', 'more', 'so', 'very', 'really', 'naj', 'jako', 'vrlo', 'mnogo', 'bas']);
+const INTENSIFIERS = new Set([
+  'me',
+  'shume',
+  'aq',
+  'kaq',
+  'fort',
+  'most',
+  'more',
+  'so',
+  'very',
+  'really',
+  'naj',
+  'jako',
+  'vrlo',
+  'mnogo',
+  'bas',
+]);
 
 const ARTICLES = new Set([
   'nje',
@@ -372,7 +388,28 @@ function curseAtThing(ctx: Ctx, h: Hit): boolean {
 const WHAT_EXCLAIM = new Set(['c', 'ce', 'cfare', 'qfare', 'what', 'kakvo', 'kakva', 'kakav']);
 
 /** Exclamation particles that may open such an interjection ("Ja qifsha, …", "E pidhi nanës, …", "Ma jebote, …"). */
-const EXCLAIM = new Set(['ja', 'e', 'oh', 'ah', 'uh', 'uf', 'au', 'bre', 'aman', 'ma', 'pa', 'joj', 'oj', 'eh', 'ku', 'daj', 'ajde', 'aj', 'hej', 'o']);
+const EXCLAIM = new Set([
+  'ja',
+  'e',
+  'oh',
+  'ah',
+  'uh',
+  'uf',
+  'au',
+  'bre',
+  'aman',
+  'ma',
+  'pa',
+  'joj',
+  'oj',
+  'eh',
+  'ku',
+  'daj',
+  'ajde',
+  'aj',
+  'hej',
+  'o',
+]);
 
 /** Words that complete an open curse before its comma ("N'p*dh t'nanës, …", "Jebem ti mater, …") — round 18. */
 const CURSE_TAIL = new Set(['t', 'te', 'nanes', 'nenes', 'nanen', 'motres', 'mater', 'materina', 'majku', 'boga', 'sunce']);
@@ -776,7 +813,8 @@ export function detectThreat(ctx: Ctx): Finding[] {
   }
   if (ctx.p.emoji.some((e) => THREAT_EMOJI.has(e))) score += 1;
   // "you too have children", "your kids walk to school alone": the family of the official addressed
-  if (hitsOf(ctx, 'doxxing', 'family').length > 0 && anyFlag(ctx, F_SECOND) && anyFlag(ctx, F_TITLE | F_NAMED)) {
+  // (not when the comment asks the admin to remove a post about them — round 19)
+  if (hitsOf(ctx, 'doxxing', 'family').length > 0 && !ctx.hasRequest && anyFlag(ctx, F_SECOND) && anyFlag(ctx, F_TITLE | F_NAMED)) {
     score += 1;
     if (['home', 'address', 'place', 'routine'].some((r) => hitsOf(ctx, 'doxxing', r).length > 0)) score += 1;
     strongest ??= hitsOf(ctx, 'doxxing', 'family')[0];

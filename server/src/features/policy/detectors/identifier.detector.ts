@@ -118,7 +118,12 @@ export const identifierDetector: DetectorKind<IdentifierParams> = {
               const d = digits(m[0]);
               const national = d.replace(/^(?:00)?(?:383|381|377|386)0?/, '');
               // a national number: Kosovo's 9-digit 02x–04x, or a Serbian operator's mobile 06x written in groups (used by many Kosovo Serbs; 9–10 digits)
-              if (m[0].startsWith('0') && !m[0].startsWith('00') && !((d.length === 9 && /^0[2-4]/.test(d)) || (/^06\d/.test(d) && d.length >= 9 && d.length <= 10 && m[0] !== d))) return;
+              if (
+                m[0].startsWith('0') &&
+                !m[0].startsWith('00') &&
+                !((d.length === 9 && /^0[2-4]/.test(d)) || (/^06\d/.test(d) && d.length >= 9 && d.length <= 10 && m[0] !== d))
+              )
+                return;
               if (/^0?38200/.test(d) || /^0?38200/.test(national)) return; // government PBX (official)
               const sig = national.replace(/^0/, ''); // significant digits, without the national trunk 0
               if (sig.length < 7 || sig.length > 9) return;
