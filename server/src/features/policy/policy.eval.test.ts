@@ -203,7 +203,9 @@ describe('quality regression guard (targets: F1 ≥ 0.90, ≤ 5% clean flagged)'
   // Holdouts 28–29 (100 posts each, 44/45 clean) by two more writers, measured after round 16 before any change: F1 0.824
   // (a writer asked for hedged opinions, irony and rhetorical questions) and 0.942, 0/44 and 0/45 clean flagged. Round 17
   // fixed their misses by concept (0.959 / 0.975 after, rules + the round-16 booster). Guard: after − margin.
-  it.each(['holdout28', 'holdout29'])('%s: F1 ≥ 0.93, clean flagged ≤ 5%%', (b) => {
+  // Holdout 30 (100 posts, 45 clean) by a writer asked to match the dev set's style closely, measured after round 17
+  // before any change: F1 0.973, 0/45 clean flagged; round 18 fixed its four misses.
+  it.each(['holdout28', 'holdout29', 'holdout30'])('%s: F1 ≥ 0.93, clean flagged ≤ 5%%', (b) => {
     const s = score(resolve(here, 'fixtures', `${b}.jsonl`));
     expect(s.f1).toBeGreaterThanOrEqual(0.93);
     expect(s.cleanFlagged).toBeLessThanOrEqual(0.05);
