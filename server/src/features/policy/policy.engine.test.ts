@@ -112,6 +112,10 @@ const CLEAN: string[] = [
   'Broj predmeta u evidenciji: 0612345678.',
   'Gjykata Themelore ndodhet në Lagjen Arbëria, nr. 5, Prishtinë.',
   'Gjykata Supreme e refuzoi si të pabazuar ankesën e një subjekti politik kundër vendimit të PZAP-së.',
+  // round 19: the presumption of innocence, an oath before the President, a daily menu, an identity kept confidential
+  'U krivičnom postupku, P.br. 12/2025, svako se smatra nevinim dok se krivica ne dokaže pravosnažnom presudom.',
+  'Urime! Pesë gjyqtarët e rinj dhanë sot betimin para Presidentes së Republikës.',
+  'The court ordered that the identity of the protected witness in PKR.no. 17/2025 remain confidential.',
 ];
 
 describe('checkText — violations in sq / sr (Latin, Cyrillic) / en and obfuscated', () => {

@@ -210,6 +210,14 @@ describe('quality regression guard (targets: F1 ≥ 0.90, ≤ 5% clean flagged)'
     expect(s.f1).toBeGreaterThanOrEqual(0.93);
     expect(s.cleanFlagged).toBeLessThanOrEqual(0.05);
   });
+  // Holdouts 31–32 (100 posts each, 45 clean) by two more writers, measured after round 18 before any change: F1 0.884
+  // (1/45 clean flagged) and 0.901 (4/45 clean flagged: the presumption of innocence, judges sworn in before the
+  // President, "meni dana", a complaint's answer time). Round 19 fixed them by concept. Guard: after − margin.
+  it.each(['holdout31', 'holdout32'])('%s: F1 ≥ 0.95, clean flagged ≤ 5%%', (b) => {
+    const s = score(resolve(here, 'fixtures', `${b}.jsonl`));
+    expect(s.f1).toBeGreaterThanOrEqual(0.95);
+    expect(s.cleanFlagged).toBeLessThanOrEqual(0.05);
+  });
   // Round-5 probes for the gap-tolerant templates (historic centre, "takes safety seriously", "blagovremeno", video-link
   // notices); one is flagged by the older pending.evaluative rule ("pointed out inconsistencies"), a known limit.
   it('round-5 clean probes: at most 1 of 16 flagged', () => {
