@@ -182,6 +182,8 @@ describe('training', () => {
       'holdout-21',
       'holdout-22',
       'holdout-23',
+      'holdout-24',
+      'holdout-25',
       'train-extra',
     ])
       expect(batches.has(b), `${b} in ${FIXTURE_DIR}`).toBe(true);

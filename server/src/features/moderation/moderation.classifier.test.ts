@@ -238,6 +238,9 @@ describe('labelled sets meet the targets (caught ≥ 95%, wrongly removed ≤ 2%
     'holdout-20': fileURLToPath(new URL('./fixtures/holdout-20.jsonl', import.meta.url)),
     // round 19: writer c21's batch, measured after round 18 (95.0% / 0.0% / 11.3% before round 19)
     'holdout-21': fileURLToPath(new URL('./fixtures/holdout-21.jsonl', import.meta.url)),
+    // round 20: two more writers' batches, measured after round 19 (93.3/2.2/10.0 and 93.3/2.2/14.0 before round 20)
+    'holdout-24': fileURLToPath(new URL('./fixtures/holdout-24.jsonl', import.meta.url)),
+    'holdout-25': fileURLToPath(new URL('./fixtures/holdout-25.jsonl', import.meta.url)),
   };
   for (const [name, file] of Object.entries(sets)) {
     it(name, () => {
@@ -515,4 +518,13 @@ describe('round 19: a request to remove a post about an official’s family is n
     expect(
       classifyComment("Admin, please remove the post about Judge Morina's children and where they study. You have no right.").action,
     ).not.toBe('remove'));
+});
+
+describe('round 20: the court’s own address is public', () => {
+  it.each([
+    "The court's official address is on its website: the new building next to the bus station, not the old one.",
+    'Adresa e gjykatës në faqe është e vjetër, tani është në ndërtesën e re pranë spitalit.',
+  ])('does not remove %s', (text) => expect(classifyComment(text).action).not.toBe('remove'));
+  it('still removes a judge’s home address with a house number and a routine', () =>
+    expect(classifyComment('Judge Morina lives at 14 Dardania Street, leaves every day at 7:30.').action).toBe('remove'));
 });

@@ -966,15 +966,26 @@ function ownHome(ctx: Ctx, h: Hit): boolean {
   const toks = ctx.p.toks;
   return OWN_BEFORE.has(toks[h.t0 - 1]?.norm ?? '') || OWN_AFTER.has(toks[h.t1 + 1]?.norm ?? '');
 }
+/** The court's own address ("the court's official address", "adresa e gjykatës", "adresa suda") is public — round 20. */
+function institutionAddress(ctx: Ctx, h: Hit): boolean {
+  const toks = ctx.p.toks;
+  let j = h.t1 + 1;
+  while (j < toks.length && j - h.t1 <= 2 && ['e', 'i', 'te', 'of', 'the'].includes(toks[j]!.norm)) j++;
+  const isThing = (i: number) =>
+    toks[i]?.kind === WORD && ((ctx.flags[i] ?? 0) & F_THING) !== 0 && ((ctx.flags[i + 1] ?? 0) & F_NAMED) === 0;
+  if (isThing(j)) return true;
+  for (let i = h.t0 - 1; i >= Math.max(0, h.t0 - 3); i--) if (isThing(i)) return true;
+  return false;
+}
 
 export function detectDoxxing(ctx: Ctx): Finding[] {
   const roles = ['home', 'work', 'routine', 'place', 'vehicle'] as const;
   const present = new Map<string, Hit>();
   for (const r of roles) {
-    const hs = hitsOf(ctx, 'doxxing', r).filter((h) => r !== 'home' || !ownHome(ctx, h));
+    const hs = hitsOf(ctx, 'doxxing', r).filter((h) => r !== 'home' || (!ownHome(ctx, h) && !institutionAddress(ctx, h)));
     if (hs.length > 0) present.set(r, hs[0]!);
   }
-  const addr = hitsOf(ctx, 'doxxing', 'address');
+  const addr = hitsOf(ctx, 'doxxing', 'address').filter((h) => !institutionAddress(ctx, h));
   if (addr.length > 0 && !present.has('home')) present.set('home', addr[0]!);
   const time = TIME_RE.test(ctx.p.match);
   const kinds = present.size + (time ? 1 : 0) + (specificAddress(ctx, addr) ? 1 : 0);
