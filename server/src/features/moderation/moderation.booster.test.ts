@@ -184,6 +184,8 @@ describe('training', () => {
       'holdout-23',
       'holdout-24',
       'holdout-25',
+      'holdout-26',
+      'holdout-27',
       'train-extra',
     ])
       expect(batches.has(b), `${b} in ${FIXTURE_DIR}`).toBe(true);

@@ -241,6 +241,8 @@ describe('labelled sets meet the targets (caught ≥ 95%, wrongly removed ≤ 2%
     // round 20: two more writers' batches, measured after round 19 (93.3/2.2/10.0 and 93.3/2.2/14.0 before round 20)
     'holdout-24': fileURLToPath(new URL('./fixtures/holdout-24.jsonl', import.meta.url)),
     'holdout-25': fileURLToPath(new URL('./fixtures/holdout-25.jsonl', import.meta.url)),
+    // round 21: writer c26's batch, measured after round 20 (91.7% / 0.0% / 10.0% before round 21)
+    'holdout-26': fileURLToPath(new URL('./fixtures/holdout-26.jsonl', import.meta.url)),
   };
   for (const [name, file] of Object.entries(sets)) {
     it(name, () => {
@@ -486,10 +488,12 @@ describe('round 18: interjections, negated cues, own homes and institutions (pro
 // Round 19's other two blind batches (c22 86.7/2.2/11.3 and c23 88.3/2.2/8.0 before round 19) still miss one target each
 // after it (c22: 12% to review; c23: 2 of 90 keeps removed — warnings about scammers and a staff parking complaint).
 // Guard what round 19 reached, honestly short of the targets, so that it cannot slip back unnoticed.
-describe('round 19 batches short of one target (guarded at their reached level)', () => {
+describe('blind batches still short of one target after their round (guarded at their reached level)', () => {
   it.each([
     ['holdout-22', 0.95, 0.02, 0.125],
     ['holdout-23', 0.95, 0.025, 0.1],
+    // round 21: writer c27 (91.7 / 0.0 / 12.7 before); caught and wrongly removed meet the targets, review is 12%
+    ['holdout-27', 0.95, 0.02, 0.125],
   ] as const)('%s', (name, minCaught, maxWrong, maxReview) => {
     const rows = readFileSync(fileURLToPath(new URL(`./fixtures/${name}.jsonl`, import.meta.url)), 'utf8')
       .split('\n')

@@ -218,6 +218,13 @@ describe('quality regression guard (targets: F1 ≥ 0.90, ≤ 5% clean flagged)'
     expect(s.f1).toBeGreaterThanOrEqual(0.95);
     expect(s.cleanFlagged).toBeLessThanOrEqual(0.05);
   });
+  // Holdouts 33–34 (100 posts each, 44 clean) by two more writers, measured after round 19 before any change: F1 0.957
+  // (0/44 clean flagged) and 0.910 (1/44). Round 20 fixed part of their misses by concept. Guard: after − margin.
+  it.each(['holdout33', 'holdout34'])('%s: F1 ≥ 0.93, clean flagged ≤ 5%%', (b) => {
+    const s = score(resolve(here, 'fixtures', `${b}.jsonl`));
+    expect(s.f1).toBeGreaterThanOrEqual(0.93);
+    expect(s.cleanFlagged).toBeLessThanOrEqual(0.05);
+  });
   // Round-5 probes for the gap-tolerant templates (historic centre, "takes safety seriously", "blagovremeno", video-link
   // notices); one is flagged by the older pending.evaluative rule ("pointed out inconsistencies"), a known limit.
   it('round-5 clean probes: at most 1 of 16 flagged', () => {

@@ -24,7 +24,7 @@ const PHONE =
   /(?<![\w+/.,])(?:(?:\+|00)\s?(?:383|381|377|386)(?:[ \-/]?\(?0?\)?)?(?:[ \-/]?\d){7,9}|0\d{2}(?:[ \-/]?\d){6,8})(?![\d/]|[.,]\d)/g;
 /** A neighbourhood with a block or entrance number ("lagjen Dardania, blloku 2", "naselje Sunčani breg, ulaz 3") — round 16. */
 const NEIGHBOURHOOD =
-  /(?<![\p{L}])(?:Lagjja|Lagja|Lagjen|Lagjes|Naselje|Naselju|Насеље|Насељу)\s+(?:['"‘’“”„«]?[\p{L}][\p{L}'’.-]*['"‘’“”»]?[\s,]{1,2}){1,3}?(?:nr\.?|br\.?|no\.?|blloku|blloki|blok|lamela|hyrja|ulaz|улаз|блок)\s?\d{1,4}[A-Za-z]?(?![\d])/giu;
+  /(?<![\p{L}])(?:Lagjja|Lagja|Lagjen|Lagjes|Naselje|Naselju|Насеље|Насељу)\s+(?:['"‘’“”„«]?[\p{L}][\p{L}'’.-]*['"‘’“”»]?[\s,]{1,2}){1,3}?(?:nr\.?|br\.?|no\.?|blloku|blloki|blok|lamela|hyrja|ulaz|улаз|блок|kati|sprat|stan|banesa)\s?\d{1,4}[A-Za-z]?(?![\d])/giu;
 const IBAN = /\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){3,7}(?: ?[A-Z0-9]{1,3})?\b/g;
 const PLATE = /(?<![\w-])(?:0[1-7][ -]?\d{3}[ -]?[A-Q]{2}|\d{3}[ -]?KS[ -]?\d{3})(?![\w-])/g;
 const EMAIL = /[\p{L}\d._%+-]+@[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.\p{L}{2,}/gu;
