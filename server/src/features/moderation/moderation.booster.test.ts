@@ -186,6 +186,7 @@ describe('training', () => {
       'holdout-25',
       'holdout-26',
       'holdout-27',
+      'holdout-28',
       'train-extra',
     ])
       expect(batches.has(b), `${b} in ${FIXTURE_DIR}`).toBe(true);
