@@ -187,6 +187,7 @@ describe('training', () => {
       'holdout-26',
       'holdout-27',
       'holdout-28',
+      'holdout-29',
       'train-extra',
     ])
       expect(batches.has(b), `${b} in ${FIXTURE_DIR}`).toBe(true);

@@ -409,6 +409,8 @@ const EXCLAIM = new Set([
   'aj',
   'hej',
   'o',
+  'pu',
+  'pfu',
 ]);
 
 /** Words that complete an open curse before its comma ("N'p*dh t'nanës, …", "Jebem ti mater, …") — round 18. */
@@ -958,7 +960,6 @@ function specificAddress(ctx: Ctx, hs: Hit[]): boolean {
   return false;
 }
 
-/** Doxxing: where a judge, staff member, witness or their family can be found; with an invitation also a threat. */
 /** Possessives of the writer's own home ("u svoju kuću", "my house", "shtëpinë time") — round 18. */
 const OWN_BEFORE = new Set(['svoju', 'svoje', 'svojoj', 'svojom', 'moju', 'moje', 'mojoj', 'mojom', 'nasu', 'nase', 'nasoj', 'my', 'our']);
 const OWN_AFTER = new Set(['time', 'tone', 'ime', 'jone', 'tim', 'ton']);
@@ -978,6 +979,7 @@ function institutionAddress(ctx: Ctx, h: Hit): boolean {
   return false;
 }
 
+/** Doxxing: where a judge, staff member, witness or their family can be found; with an invitation also a threat. */
 export function detectDoxxing(ctx: Ctx): Finding[] {
   const roles = ['home', 'work', 'routine', 'place', 'vehicle'] as const;
   const present = new Map<string, Hit>();

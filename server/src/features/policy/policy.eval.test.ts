@@ -221,7 +221,8 @@ describe('quality regression guard (targets: F1 ≥ 0.90, ≤ 5% clean flagged)'
   // Holdouts 33–34 (100 posts each, 44 clean) by two more writers, measured after round 19 before any change: F1 0.957
   // (0/44 clean flagged) and 0.910 (1/44). Round 20 fixed part of their misses by concept. Guard: after − margin.
   // Holdout 35 (dev-style writer), measured after round 20 before any change: F1 0.979, 0/45; round 21 fixed two misses.
-  it.each(['holdout33', 'holdout34', 'holdout35'])('%s: F1 ≥ 0.93, clean flagged ≤ 5%%', (b) => {
+  // Holdout 36 (dev-style writer), measured after round 21 before any change: F1 0.946, 1/44; round 22 fixed it by concept.
+  it.each(['holdout33', 'holdout34', 'holdout35', 'holdout36'])('%s: F1 ≥ 0.93, clean flagged ≤ 5%%', (b) => {
     const s = score(resolve(here, 'fixtures', `${b}.jsonl`));
     expect(s.f1).toBeGreaterThanOrEqual(0.93);
     expect(s.cleanFlagged).toBeLessThanOrEqual(0.05);
