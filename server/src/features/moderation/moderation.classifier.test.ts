@@ -208,6 +208,27 @@ describe('gaps found by the blind runs (roles, implicit threats, addresses, invi
   ])('keeps %s', (text) => expect(act(text)).toBe('keep'));
 });
 
+/** The judge's scoring of a labelled JSONL set: shares caught (remove → remove|review), wrongly removed, sent to review. */
+function scoreLabelled(jsonl: string): { caught: number; wrong: number; review: number } {
+  const rows = jsonl
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as { text: string; expect: string });
+  let rem = 0;
+  let caught = 0;
+  let wrong = 0;
+  let review = 0;
+  for (const r of rows) {
+    const a = classifyComment(r.text).action;
+    if (a === 'review') review++;
+    if (r.expect === 'remove') {
+      rem++;
+      if (a !== 'keep') caught++;
+    } else if (a === 'remove') wrong++;
+  }
+  return { caught: caught / rem, wrong: wrong / (rows.length - rem), review: review / rows.length };
+}
+
 describe('labelled sets meet the targets (caught ≥ 95%, wrongly removed ≤ 2%, review ≤ 10%)', () => {
   const sets = {
     dev: fileURLToPath(new URL('../../../../../shared/eval/comments-dev.jsonl', import.meta.url)),
@@ -252,29 +273,10 @@ describe('labelled sets meet the targets (caught ≥ 95%, wrongly removed ≤ 2%
       } catch {
         return; // the shared dev set is not in every checkout
       }
-      const rows = text
-        .split('\n')
-        .filter((l) => l.trim())
-        .map((l) => JSON.parse(l) as { text: string; expect: string });
-      let rem = 0;
-      let caught = 0;
-      let keep = 0;
-      let wrong = 0;
-      let review = 0;
-      for (const r of rows) {
-        const a = classifyComment(r.text).action;
-        if (a === 'review') review++;
-        if (r.expect === 'remove') {
-          rem++;
-          if (a !== 'keep') caught++;
-        } else {
-          keep++;
-          if (a === 'remove') wrong++;
-        }
-      }
-      expect(caught / rem).toBeGreaterThanOrEqual(0.95);
-      expect(wrong / keep).toBeLessThanOrEqual(0.02);
-      expect(review / rows.length).toBeLessThanOrEqual(0.1);
+      const s = scoreLabelled(text);
+      expect(s.caught).toBeGreaterThanOrEqual(0.95);
+      expect(s.wrong).toBeLessThanOrEqual(0.02);
+      expect(s.review).toBeLessThanOrEqual(0.1);
     });
   }
 });
@@ -499,25 +501,10 @@ describe('blind batches still short of one target after their round (guarded at 
     // round 22: writer c29 (93.3 / 1.1 / 12.0 before); review stays at 12%
     ['holdout-29', 0.95, 0.02, 0.125],
   ] as const)('%s', (name, minCaught, maxWrong, maxReview) => {
-    const rows = readFileSync(fileURLToPath(new URL(`./fixtures/${name}.jsonl`, import.meta.url)), 'utf8')
-      .split('\n')
-      .filter((l) => l.trim())
-      .map((l) => JSON.parse(l) as { text: string; expect: string });
-    let rem = 0;
-    let caught = 0;
-    let wrong = 0;
-    let review = 0;
-    for (const r of rows) {
-      const a = classifyComment(r.text).action;
-      if (a === 'review') review++;
-      if (r.expect === 'remove') {
-        rem++;
-        if (a !== 'keep') caught++;
-      } else if (a === 'remove') wrong++;
-    }
-    expect(caught / rem).toBeGreaterThanOrEqual(minCaught);
-    expect(wrong / (rows.length - rem)).toBeLessThanOrEqual(maxWrong);
-    expect(review / rows.length).toBeLessThanOrEqual(maxReview);
+    const s = scoreLabelled(readFileSync(fileURLToPath(new URL(`./fixtures/${name}.jsonl`, import.meta.url)), 'utf8'));
+    expect(s.caught).toBeGreaterThanOrEqual(minCaught);
+    expect(s.wrong).toBeLessThanOrEqual(maxWrong);
+    expect(s.review).toBeLessThanOrEqual(maxReview);
   });
 });
 
